@@ -1,0 +1,27 @@
+/**
+ * Domain events: name -> payload. They leave the hub (event bus, then MQTT `pos/<store>/events/<name>`)
+ * only after the transaction that caused them has committed. Payloads carry ids and small facts; a
+ * listener that needs more reads it through the API.
+ */
+export interface DomainEventMap {
+  'catalog.changed': { changeSeq: number; productIds: string[]; categoryIds: string[] };
+  'stock.changed': { productIds: string[] };
+  'sale.updated': { saleId: string; tillId: string; status: string };
+  'sale.completed': { saleId: string; tillId: string; receiptCode: string; totalMinor: number; kind: 'sale' | 'return' };
+  'sale.voided': { saleId: string; tillId: string };
+  'payment.updated': { paymentId: string; saleId: string; tillId: string; status: string };
+  'cash.session.opened': { sessionId: string; tillId: string };
+  'cash.session.closed': { sessionId: string; tillId: string; zNumber: number };
+  'cash.drawer.open': { tillId: string; reason: string; staffId: string };
+  'till.paired': { tillId: string };
+  'till.revoked': { tillId: string };
+  'settings.changed': Record<string, never>;
+  'customer.changed': { customerId: string };
+  'staff.changed': { staffId: string };
+}
+
+export type DomainEventName = keyof DomainEventMap;
+
+export type DomainEvent = {
+  [K in DomainEventName]: { name: K; payload: DomainEventMap[K] };
+}[DomainEventName];

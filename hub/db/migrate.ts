@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from './connection.js';
+
+const MIGRATIONS_DIR = join(import.meta.dirname, 'migrations');
+const FILE_PATTERN = /^(\d{3})_[a-z0-9_]+\.sql$/;
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((file) => FILE_PATTERN.test(file))
+    .sort()
+    .map((file) => {
+      const sql = readFileSync(join(dir, file), 'utf8');
+      return {
+        version: Number(FILE_PATTERN.exec(file)?.[1]),
+        name: file,
+        sql,
+        checksum: createHash('sha256').update(sql).digest('hex'),
+      };
+    });
+}
+
+/**
+ * Forward-only: each numbered file runs once, in its own transaction, and is recorded with its checksum.
+ * An applied migration whose file has since changed stops the hub, because the database no longer
+ * matches what the code believes it is.
+ */
+export function migrate(db: Db, migrations = loadMigrations()): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL
+  ) STRICT`);
+  const applied = new Map(
+    db
+      .prepare<[], { version: number; checksum: string; name: string }>(
+        'SELECT version, checksum, name FROM schema_migrations',
+      )
+      .all()
+      .map((row) => [row.version, row]),
+  );
+  const ran: number[] = [];
+  for (const migration of migrations) {
+    const done = applied.get(migration.version);
+    if (done) {
+      if (done.checksum !== migration.checksum) {
+        throw new Error(`Migration ${migration.name} was changed after it was applied (was ${done.name})`);
+      }
+      continue;
+    }
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        migration.checksum,
+        new Date().toISOString(),
+      );
+    })();
+    ran.push(migration.version);
+  }
+  return ran;
+}

@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../hub/db/connection.js';
+import { verifyJournal } from '../../hub/db/journal.js';
+import { migrate } from '../../hub/db/migrate.js';
+import { StorageFullError } from '../../hub/errors.js';
+import { createTestContext, type TestContext } from '../support/hub-context.js';
+
+describe('database foundation', () => {
+  let ctx: TestContext;
+  beforeEach(() => {
+    ctx = createTestContext();
+  });
+  afterEach(() => {
+    ctx.close();
+  });
+
+  it('runs in WAL with synchronous=FULL and foreign keys on', () => {
+    expect(ctx.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(ctx.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(ctx.db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('applies migrations once and refuses an edited one', () => {
+    expect(migrate(ctx.db)).toEqual([]);
+    const db = openDatabase(':memory:');
+    const first = migrate(db, [{ version: 1, name: '001_a.sql', sql: 'CREATE TABLE a (x INTEGER)', checksum: 'one' }]);
+    expect(first).toEqual([1]);
+    expect(() =>
+      migrate(db, [{ version: 1, name: '001_a.sql', sql: 'CREATE TABLE a (y INTEGER)', checksum: 'two' }]),
+    ).toThrow(/was changed after it was applied/);
+  });
+
+  it('publishes events only after commit and none after a rollback', () => {
+    expect(() =>
+      ctx.tx.write((tx) => {
+        tx.emit({ name: 'settings.changed', payload: {} });
+        tx.journal('test.entry', null, { n: 1 });
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(ctx.events).toHaveLength(0);
+    expect(ctx.db.prepare('SELECT count(*) AS n FROM journal').get()).toEqual({ n: 0 });
+
+    ctx.tx.write((tx) => {
+      tx.emit({ name: 'settings.changed', payload: {} });
+      expect(ctx.events).toHaveLength(0);
+    });
+    expect(ctx.events.map((e) => e.name)).toEqual(['settings.changed']);
+  });
+
+  it('chains journal entries and detects tampering with any of them', () => {
+    for (let i = 1; i <= 5; i++) ctx.tx.write((tx) => tx.journal('test.entry', `e${i}`, { i, text: 'ø 牛奶' }));
+    expect(verifyJournal(ctx.db)).toMatchObject({ ok: true, entries: 5 });
+    ctx.db.prepare("UPDATE journal SET payload = '{\"i\":99,\"text\":\"ø 牛奶\"}' WHERE seq = 3").run();
+    expect(verifyJournal(ctx.db)).toMatchObject({ ok: false, brokenAtSeq: 3 });
+  });
+
+  it('detects a deleted journal entry', () => {
+    for (let i = 1; i <= 3; i++) ctx.tx.write((tx) => tx.journal('test.entry', null, { i }));
+    ctx.db.prepare('DELETE FROM journal WHERE seq = 2').run();
+    expect(verifyJournal(ctx.db)).toMatchObject({ ok: false, brokenAtSeq: 3 });
+  });
+
+  it('hands out gap-free counters that roll back with the transaction', () => {
+    ctx.tx.write((tx) => expect(tx.nextCounter('receipt:1')).toBe(1));
+    expect(() =>
+      ctx.tx.write((tx) => {
+        tx.nextCounter('receipt:1');
+        throw new Error('abort');
+      }),
+    ).toThrow('abort');
+    ctx.tx.write((tx) => expect(tx.nextCounter('receipt:1')).toBe(2));
+  });
+
+  it('turns a full disk into a StorageFullError and keeps working', () => {
+    // max_page_count caps the file, which is how SQLite reports a full disk (SQLITE_FULL).
+    const pages = ctx.db.pragma('page_count', { simple: true }) as number;
+    ctx.db.pragma(`max_page_count = ${pages + 1}`);
+    expect(() =>
+      ctx.tx.write((tx) => {
+        for (let i = 0; i < 2000; i++) tx.outbox('x', String(i), 'upsert', { filler: 'x'.repeat(500) });
+      }),
+    ).toThrow(StorageFullError);
+    ctx.db.pragma('max_page_count = 1000000');
+    ctx.tx.write((tx) => tx.outbox('x', 'ok', 'upsert', {}));
+    expect(ctx.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 });
+  });
+});
