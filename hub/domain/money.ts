@@ -79,7 +79,7 @@ export function allocate(total: number, weights: readonly number[]): number[] {
   const bumped = new Set(byRemainder.slice(0, leftover).map((s) => s.index));
   return shares.map((s) => {
     const part = Number(s.base + (bumped.has(s.index) ? 1n : 0n));
-    return negative ? -part : part;
+    return negative && part !== 0 ? -part : part; // no -0: it prints and serialises oddly
   });
 }
 

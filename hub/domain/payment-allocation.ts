@@ -30,7 +30,10 @@ export type RefundAllocationResult =
  * order, so the caller decides precedence (for example the order they were paid in). A refund larger
  * than everything still refundable is a returned result, not a throw: the till asks the user about it.
  */
-export function allocateRefund(refundMinor: number, tenders: readonly RefundTender[]): RefundAllocationResult {
+export function allocateRefund(
+  refundMinor: number,
+  tenders: readonly RefundTender[],
+): RefundAllocationResult {
   assertMinor(refundMinor, 'refundMinor');
   if (refundMinor < 0) throw new RangeError(`refundMinor must not be negative, got ${refundMinor}`);
   const keys = new Set<string>();
@@ -51,7 +54,8 @@ export function allocateRefund(refundMinor: number, tenders: readonly RefundTend
       ok: false,
       code: 'REFUND_EXCEEDS_REFUNDABLE',
       message: `Refund of ${refundMinor} exceeds the ${String(refundable)} still refundable`,
-      refundableMinor: refundable > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(refundable),
+      refundableMinor:
+        refundable > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(refundable),
     };
   }
   const order = tenders

@@ -57,8 +57,7 @@ export interface SaleTotals {
 export type TotalsErrorCode = 'DISCOUNT_EXCEEDS_AMOUNT' | 'INVALID_LINE';
 
 export type TotalsResult =
-  | { ok: true; totals: SaleTotals }
-  | { ok: false; code: TotalsErrorCode; message: string; key?: string };
+  { ok: true; totals: SaleTotals } | { ok: false; code: TotalsErrorCode; message: string; key?: string };
 
 type Failure = Extract<TotalsResult, { ok: false }>;
 
@@ -78,12 +77,20 @@ function discountOn(amount: number, discount: Discount | null, what: string, key
         return fail('INVALID_LINE', `${what} discount must be a non-negative integer amount`, key);
       }
       if (discount.amountMinor > amount) {
-        return fail('DISCOUNT_EXCEEDS_AMOUNT', `${what} discount ${discount.amountMinor} exceeds ${amount}`, key);
+        return fail(
+          'DISCOUNT_EXCEEDS_AMOUNT',
+          `${what} discount ${discount.amountMinor} exceeds ${amount}`,
+          key,
+        );
       }
       return discount.amountMinor;
     case 'percent':
       if (!isMinor(discount.bp, 0)) {
-        return fail('INVALID_LINE', `${what} discount percent must be non-negative integer basis points`, key);
+        return fail(
+          'INVALID_LINE',
+          `${what} discount percent must be non-negative integer basis points`,
+          key,
+        );
       }
       if (discount.bp > 10_000) {
         return fail('DISCOUNT_EXCEEDS_AMOUNT', `${what} discount of ${discount.bp} bp is over 100 %`, key);
@@ -96,9 +103,11 @@ function lineGross(line: TotalsLineInput): number | Failure {
   const { key } = line;
   if (key.length === 0) return fail('INVALID_LINE', 'line key must not be empty');
   if (!isMinor(line.unitPriceMinor, 0)) {
-    return fail('INVALID_LINE', `unitPriceMinor must be a non-negative safe integer`, key);
+    return fail('INVALID_LINE', 'unitPriceMinor must be a non-negative safe integer', key);
   }
-  if (!isMinor(line.quantity, 1)) return fail('INVALID_LINE', `quantity must be a positive safe integer`, key);
+  if (!isMinor(line.quantity, 1)) {
+    return fail('INVALID_LINE', 'quantity must be a positive safe integer', key);
+  }
   if (!isValidTaxRate(line.taxRateBp)) {
     return fail('INVALID_LINE', `taxRateBp must be an integer from 0 to ${MAX_TAX_RATE_BP}`, key);
   }
@@ -153,7 +162,10 @@ export function computeSaleTotals(input: TotalsInput): TotalsResult {
       };
     });
     const taxMinor = toSafeNumber(sumOf(tax.taxes.map((t) => t.taxMinor)), 'tax');
-    const discountMinor = toSafeNumber(sumOf(lines.map((l) => l.lineDiscountMinor + l.saleDiscountMinor)), 'discount');
+    const discountMinor = toSafeNumber(
+      sumOf(lines.map((l) => l.lineDiscountMinor + l.saleDiscountMinor)),
+      'discount',
+    );
     const total = subtotal - BigInt(discountMinor) + (exclusive ? BigInt(taxMinor) : 0n);
     return {
       ok: true,
@@ -167,7 +179,9 @@ export function computeSaleTotals(input: TotalsInput): TotalsResult {
       },
     };
   } catch (error: unknown) {
-    if (error instanceof MoneyOverflowError) return fail('INVALID_LINE', `sale amounts are too large: ${error.message}`);
+    if (error instanceof MoneyOverflowError) {
+      return fail('INVALID_LINE', `sale amounts are too large: ${error.message}`);
+    }
     throw error;
   }
 }

@@ -84,7 +84,12 @@ export function computeInvoiceTax(lines: readonly TaxableLine[], mode: TaxMode):
     taxes.push(
       mode === 'inclusive'
         ? { rateBp, baseMinor: sum - taxMinor, taxMinor, grossMinor: sum }
-        : { rateBp, baseMinor: sum, taxMinor, grossMinor: toSafeNumber(BigInt(sum) + BigInt(taxMinor), 'gross') },
+        : {
+            rateBp,
+            baseMinor: sum,
+            taxMinor,
+            grossMinor: toSafeNumber(BigInt(sum) + BigInt(taxMinor), 'gross'),
+          },
     );
   }
   return { lineTaxes, taxes };
