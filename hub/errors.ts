@@ -71,9 +71,6 @@ export class PayloadTooLargeError extends AppError {
 /** A well-formed request that the store's rules refuse (sale not fully paid, return exceeds sold). */
 export class BusinessRuleError extends AppError {
   readonly status = 422;
-  constructor(code: string, message: string, details?: ErrorDetails) {
-    super(code, message, details);
-  }
 }
 
 export class LockedError extends AppError {
@@ -92,9 +89,6 @@ export class RateLimitedError extends AppError {
 
 export class UnavailableError extends AppError {
   readonly status = 503;
-  constructor(code: string, message: string, details?: ErrorDetails) {
-    super(code, message, details);
-  }
 }
 
 export class StorageFullError extends AppError {

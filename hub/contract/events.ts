@@ -7,7 +7,13 @@ export interface DomainEventMap {
   'catalog.changed': { changeSeq: number; productIds: string[]; categoryIds: string[] };
   'stock.changed': { productIds: string[] };
   'sale.updated': { saleId: string; tillId: string; status: string };
-  'sale.completed': { saleId: string; tillId: string; receiptCode: string; totalMinor: number; kind: 'sale' | 'return' };
+  'sale.completed': {
+    saleId: string;
+    tillId: string;
+    receiptCode: string;
+    totalMinor: number;
+    kind: 'sale' | 'return';
+  };
   'sale.voided': { saleId: string; tillId: string };
   'payment.updated': { paymentId: string; saleId: string; tillId: string; status: string };
   'cash.session.opened': { sessionId: string; tillId: string };

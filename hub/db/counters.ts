@@ -12,5 +12,7 @@ export function nextCounter(db: Db, name: string): number {
 }
 
 export function peekCounter(db: Db, name: string): number {
-  return db.prepare<[string], { value: number }>('SELECT value FROM counters WHERE name = ?').get(name)?.value ?? 0;
+  return (
+    db.prepare<[string], { value: number }>('SELECT value FROM counters WHERE name = ?').get(name)?.value ?? 0
+  );
 }

@@ -1,4 +1,10 @@
-import { GENESIS_HASH, chainHash, verifyChain, type ChainVerdict, type StoredChainEntry } from '../domain/hash-chain.js';
+import {
+  GENESIS_HASH,
+  chainHash,
+  verifyChain,
+  type ChainVerdict,
+  type StoredChainEntry,
+} from '../domain/hash-chain.js';
 import type { Db } from './connection.js';
 
 interface JournalRow {
@@ -17,7 +23,13 @@ export interface JournalEntryRef {
 }
 
 /** Appends a fiscal entry chained to the previous one. Must run inside the caller's write transaction. */
-export function appendJournal(db: Db, at: string, type: string, entityId: string | null, payload: unknown): JournalEntryRef {
+export function appendJournal(
+  db: Db,
+  at: string,
+  type: string,
+  entityId: string | null,
+  payload: unknown,
+): JournalEntryRef {
   const last = db
     .prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1')
     .get();
@@ -32,7 +44,9 @@ export function appendJournal(db: Db, at: string, type: string, entityId: string
 
 function* journalEntries(db: Db): Generator<StoredChainEntry> {
   const rows = db
-    .prepare<[], JournalRow>('SELECT seq, at, type, entity_id, payload, prev_hash, hash FROM journal ORDER BY seq')
+    .prepare<[], JournalRow>(
+      'SELECT seq, at, type, entity_id, payload, prev_hash, hash FROM journal ORDER BY seq',
+    )
     .iterate();
   for (const row of rows) {
     yield {

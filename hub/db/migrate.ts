@@ -56,12 +56,9 @@ export function migrate(db: Db, migrations = loadMigrations()): number[] {
     }
     db.transaction(() => {
       db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
-        migration.version,
-        migration.name,
-        migration.checksum,
-        new Date().toISOString(),
-      );
+      db.prepare(
+        'INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)',
+      ).run(migration.version, migration.name, migration.checksum, new Date().toISOString());
     })();
     ran.push(migration.version);
   }

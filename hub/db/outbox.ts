@@ -3,7 +3,14 @@ import type { Db } from './connection.js';
 export type OutboxOp = 'upsert' | 'delete';
 
 /** Rows for the replication job, written in the same transaction as the change they describe. */
-export function addOutbox(db: Db, at: string, entity: string, entityId: string, op: OutboxOp, payload: unknown): void {
+export function addOutbox(
+  db: Db,
+  at: string,
+  entity: string,
+  entityId: string,
+  op: OutboxOp,
+  payload: unknown,
+): void {
   db.prepare('INSERT INTO outbox (entity, entity_id, op, payload, created_at) VALUES (?, ?, ?, ?, ?)').run(
     entity,
     entityId,

@@ -15,7 +15,10 @@ export function mapStorageError(error: unknown): unknown {
     return new UnavailableError('STORAGE_BUSY', 'The hub database is busy; try again.');
   }
   if (error.code.startsWith('SQLITE_IOERR')) {
-    return new UnavailableError('STORAGE_IO_ERROR', 'The hub could not write to its disk; nothing was saved.');
+    return new UnavailableError(
+      'STORAGE_IO_ERROR',
+      'The hub could not write to its disk; nothing was saved.',
+    );
   }
   return error;
 }

@@ -15,7 +15,9 @@ export interface StateMachine<S extends string, E extends string> {
   isFinal(state: S): boolean;
 }
 
-export function defineMachine<S extends string, E extends string>(table: TransitionTable<S, E>): StateMachine<S, E> {
+export function defineMachine<S extends string, E extends string>(
+  table: TransitionTable<S, E>,
+): StateMachine<S, E> {
   const next = (from: S, event: E): Transition<S> => {
     const to = table[from][event];
     return to === undefined ? { ok: false, from, event } : { ok: true, to };

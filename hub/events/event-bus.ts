@@ -10,7 +10,9 @@ type AnyListener = (event: DomainEvent) => void;
 export class EventBus {
   private readonly listeners = new Map<string, { owner: string; fn: (event: DomainEvent) => void }[]>();
 
-  constructor(private readonly onListenerError: (error: unknown, event: DomainEvent) => void = () => undefined) {}
+  constructor(
+    private readonly onListenerError: (error: unknown, event: DomainEvent) => void = () => undefined,
+  ) {}
 
   on<K extends DomainEventName>(name: K, owner: string, listener: Listener<K>): void {
     const list = this.listeners.get(name) ?? [];

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Principal } from '../contract/principal.js';
 import { PayloadTooLargeError } from '../errors.js';
@@ -44,16 +45,21 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       },
     }),
   );
-  api.use('*', async (c, next) => {
-    c.set('principal', options.resolvePrincipal(c, options.remoteAddress(c)));
-    await next();
-  });
+  api.use(
+    '*',
+    createMiddleware<AppEnv>(async (c, next) => {
+      c.set('principal', options.resolvePrincipal(c, options.remoteAddress(c)));
+      await next();
+    }),
+  );
   for (const module of options.modules) api.route(`/${module.path}`, module.routes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Store hub API', version: API_VERSION },
   });
-  api.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}` } }, 404));
+  api.notFound((c) =>
+    c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}` } }, 404),
+  );
   api.onError(onError);
   app.route('/api/v1', api);
   return app;

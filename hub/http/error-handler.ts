@@ -9,7 +9,11 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
 }
 
-export type Logger = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+export type Logger = (
+  level: 'info' | 'warn' | 'error',
+  message: string,
+  fields?: Record<string, unknown>,
+) => void;
 
 /** The one place errors become HTTP responses: `{error:{code,message,details}}` with a stable code. */
 export function createErrorHandler(log: Logger) {
@@ -21,7 +25,7 @@ export function createErrorHandler(log: Logger) {
       return c.json(body, error.status);
     }
     if (error instanceof HTTPException) {
-      const status = error.status as ContentfulStatusCode;
+      const status: ContentfulStatusCode = error.status;
       const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 400 ? 'MALFORMED_REQUEST' : 'HTTP_ERROR';
       return c.json<ErrorBody>({ error: { code, message: error.message || 'Bad request' } }, status);
     }
@@ -31,7 +35,13 @@ export function createErrorHandler(log: Logger) {
       error: error instanceof Error ? (error.stack ?? error.message) : String(error),
     });
     return c.json<ErrorBody>(
-      { error: { code: 'INTERNAL', message: 'Internal error; it has been logged', details: { requestId: c.get('requestId') } } },
+      {
+        error: {
+          code: 'INTERNAL',
+          message: 'Internal error; it has been logged',
+          details: { requestId: c.get('requestId') },
+        },
+      },
       500,
     );
   };

@@ -47,7 +47,10 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 422 |
   return Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: descriptions[status] ?? 'Error', content: { 'application/json': { schema: ErrorResponseSchema } } },
+      {
+        description: descriptions[status] ?? 'Error',
+        content: { 'application/json': { schema: ErrorResponseSchema } },
+      },
     ]),
   );
 }

@@ -23,7 +23,9 @@ describe('database foundation', () => {
   it('applies migrations once and refuses an edited one', () => {
     expect(migrate(ctx.db)).toEqual([]);
     const db = openDatabase(':memory:');
-    const first = migrate(db, [{ version: 1, name: '001_a.sql', sql: 'CREATE TABLE a (x INTEGER)', checksum: 'one' }]);
+    const first = migrate(db, [
+      { version: 1, name: '001_a.sql', sql: 'CREATE TABLE a (x INTEGER)', checksum: 'one' },
+    ]);
     expect(first).toEqual([1]);
     expect(() =>
       migrate(db, [{ version: 1, name: '001_a.sql', sql: 'CREATE TABLE a (y INTEGER)', checksum: 'two' }]),
@@ -49,9 +51,10 @@ describe('database foundation', () => {
   });
 
   it('chains journal entries and detects tampering with any of them', () => {
-    for (let i = 1; i <= 5; i++) ctx.tx.write((tx) => tx.journal('test.entry', `e${i}`, { i, text: 'ø 牛奶' }));
+    for (let i = 1; i <= 5; i++)
+      ctx.tx.write((tx) => tx.journal('test.entry', `e${i}`, { i, text: 'ø 牛奶' }));
     expect(verifyJournal(ctx.db)).toMatchObject({ ok: true, entries: 5 });
-    ctx.db.prepare("UPDATE journal SET payload = '{\"i\":99,\"text\":\"ø 牛奶\"}' WHERE seq = 3").run();
+    ctx.db.prepare('UPDATE journal SET payload = \'{"i":99,"text":"ø 牛奶"}\' WHERE seq = 3').run();
     expect(verifyJournal(ctx.db)).toMatchObject({ ok: false, brokenAtSeq: 3 });
   });
 

@@ -1,0 +1,95 @@
+import type { Db } from './connection.js';
+
+/** Tills: pairing requests, approval, device tokens and revocation. */
+
+export interface TillRow {
+  id: string;
+  name: string;
+  number: number | null;
+  status: 'pending' | 'active' | 'revoked';
+  pairing_code: string | null;
+  pairing_secret_hash: string | null;
+  pairing_expires_at: string | null;
+  token_hash: string | null;
+  requested_at: string;
+  approved_at: string | null;
+  approved_by: string | null;
+  revoked_at: string | null;
+  last_seen_at: string | null;
+}
+
+export function insertPendingTill(
+  db: Db,
+  row: Pick<TillRow, 'id' | 'name' | 'pairing_code' | 'pairing_secret_hash' | 'pairing_expires_at' | 'requested_at'>,
+): void {
+  db.prepare(
+    `INSERT INTO tills (id, name, status, pairing_code, pairing_secret_hash, pairing_expires_at, requested_at)
+     VALUES (@id, @name, 'pending', @pairing_code, @pairing_secret_hash, @pairing_expires_at, @requested_at)`,
+  ).run(row);
+}
+
+/** Pending requests nobody approved in time are forgotten; they never got a number or a token. */
+export function deleteExpiredPendingTills(db: Db, now: string): number {
+  return db.prepare("DELETE FROM tills WHERE status = 'pending' AND pairing_expires_at <= ?").run(now).changes;
+}
+
+export function countPendingTills(db: Db): number {
+  return (db.prepare("SELECT count(*) AS n FROM tills WHERE status = 'pending'").get() as { n: number }).n;
+}
+
+export function pairingCodeInUse(db: Db, code: string): boolean {
+  return db.prepare('SELECT 1 FROM tills WHERE pairing_code = ?').get(code) !== undefined;
+}
+
+export function getTill(db: Db, id: string): TillRow | undefined {
+  return db.prepare('SELECT * FROM tills WHERE id = ?').get(id) as TillRow | undefined;
+}
+
+export function getActiveTillByToken(db: Db, tokenHash: string): TillRow | undefined {
+  return db.prepare("SELECT * FROM tills WHERE token_hash = ? AND status = 'active'").get(tokenHash) as
+    | TillRow
+    | undefined;
+}
+
+export function getTillByPairingSecret(db: Db, secretHash: string): TillRow | undefined {
+  return db.prepare('SELECT * FROM tills WHERE pairing_secret_hash = ?').get(secretHash) as TillRow | undefined;
+}
+
+export function getPendingTillByCode(db: Db, code: string): TillRow | undefined {
+  return db.prepare("SELECT * FROM tills WHERE pairing_code = ? AND status = 'pending'").get(code) as
+    | TillRow
+    | undefined;
+}
+
+export function listTills(db: Db): TillRow[] {
+  return db.prepare('SELECT * FROM tills ORDER BY number IS NULL, number, requested_at').all() as TillRow[];
+}
+
+export function approveTillRow(db: Db, id: string, number: number, approvedBy: string | null, at: string): void {
+  db.prepare(
+    `UPDATE tills SET status = 'active', number = ?, approved_by = ?, approved_at = ?, pairing_code = NULL,
+       pairing_expires_at = NULL WHERE id = ? AND status = 'pending'`,
+  ).run(number, approvedBy, at, id);
+}
+
+/** The one hand-over of the device token: the pairing secret stops working in the same write. */
+export function issueTillToken(db: Db, id: string, tokenHash: string): void {
+  db.prepare(
+    "UPDATE tills SET token_hash = ?, pairing_secret_hash = NULL WHERE id = ? AND status = 'active'",
+  ).run(tokenHash, id);
+}
+
+export function revokeTillRow(db: Db, id: string, at: string): void {
+  db.prepare(
+    `UPDATE tills SET status = 'revoked', revoked_at = ?, token_hash = NULL, pairing_code = NULL,
+       pairing_secret_hash = NULL, pairing_expires_at = NULL WHERE id = ?`,
+  ).run(at, id);
+}
+
+export function renameTill(db: Db, id: string, name: string): void {
+  db.prepare('UPDATE tills SET name = ? WHERE id = ?').run(name, id);
+}
+
+export function touchTill(db: Db, id: string, at: string): void {
+  db.prepare('UPDATE tills SET last_seen_at = ? WHERE id = ?').run(at, id);
+}
