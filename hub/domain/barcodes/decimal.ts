@@ -17,7 +17,12 @@ export type Rescale = 'exact' | 'round';
  * count of units with `toDecimals` decimals (e.g. kg with 3 decimals -> grams is toDecimals 3).
  * BigInt because GS1 price fields hold up to 15 digits, beyond what a double keeps exact.
  */
-export function rescaleDigits(digits: string, fromDecimals: number, toDecimals: number, mode: Rescale): Result<number> {
+export function rescaleDigits(
+  digits: string,
+  fromDecimals: number,
+  toDecimals: number,
+  mode: Rescale,
+): Result<number> {
   if (!isDigits(digits)) return fail(`"${digits}" is not a string of digits`);
   if (!isDecimalCount(fromDecimals) || !isDecimalCount(toDecimals)) {
     return fail(`decimal places must be whole numbers from 0 to ${MAX_DECIMALS}`);
@@ -29,7 +34,9 @@ export function rescaleDigits(digits: string, fromDecimals: number, toDecimals: 
   } else {
     const divisor = 10n ** BigInt(fromDecimals - toDecimals);
     if (mode === 'exact' && value % divisor !== 0n) {
-      return fail(`${digits} with ${fromDecimals} decimals is not a whole number of units with ${toDecimals}`);
+      return fail(
+        `${digits} with ${fromDecimals} decimals is not a whole number of units with ${toDecimals}`,
+      );
     }
     scaled = divRound(value, divisor);
   }

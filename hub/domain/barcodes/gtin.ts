@@ -1,11 +1,11 @@
 import { fail, isDigits, ok, type Result } from './result.js';
 
-/** Lengths of the GTIN family: EAN-8, UPC-A, EAN-13, GTIN-14 (also SSCC's 18 shares the algorithm). */
+/** Lengths of the GTIN family: EAN-8, UPC-A, EAN-13, GTIN-14. */
 export const GTIN_LENGTHS: readonly number[] = [8, 12, 13, 14];
 
 /**
  * GS1 mod-10 check digit of `body` (the digits before the check digit). Weights run 3,1,3,... from the
- * right, which is what lets one function serve every length: a leading zero changes nothing.
+ * right, which is what lets one function serve every length (SSCC's 18 too): a leading zero changes nothing.
  * Throws RangeError on non-digits: callers hand it validated digits, never raw scanner data.
  */
 export function gs1CheckDigit(body: string): number {
