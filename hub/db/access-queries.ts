@@ -136,7 +136,12 @@ export function setStaffPassword(db: Db, id: string, passwordHash: string | null
   db.prepare('UPDATE staff SET password_hash = ?, updated_at = ? WHERE id = ?').run(passwordHash, at, id);
 }
 
-export function setStaffLockout(db: Db, id: string, failedAttempts: number, lockedUntil: string | null): void {
+export function setStaffLockout(
+  db: Db,
+  id: string,
+  failedAttempts: number,
+  lockedUntil: string | null,
+): void {
   db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(
     failedAttempts,
     lockedUntil,

@@ -22,9 +22,16 @@ export function insertSession(db: Db, row: Omit<SessionRow, 'revoked_at'>): void
 }
 
 /** A session that is neither revoked nor past its absolute end. Idle limits are checked by the caller. */
-export function getLiveSession(db: Db, tokenHash: string, kind: SessionRow['kind'], now: string): SessionRow | undefined {
+export function getLiveSession(
+  db: Db,
+  tokenHash: string,
+  kind: SessionRow['kind'],
+  now: string,
+): SessionRow | undefined {
   return db
-    .prepare('SELECT * FROM sessions WHERE token_hash = ? AND kind = ? AND revoked_at IS NULL AND expires_at > ?')
+    .prepare(
+      'SELECT * FROM sessions WHERE token_hash = ? AND kind = ? AND revoked_at IS NULL AND expires_at > ?',
+    )
     .get(tokenHash, kind, now) as SessionRow | undefined;
 }
 
@@ -34,24 +41,27 @@ export function touchSession(db: Db, tokenHash: string, at: string): void {
 
 export function revokeSession(db: Db, tokenHash: string, at: string): boolean {
   return (
-    db.prepare('UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL').run(at, tokenHash)
-      .changes === 1
+    db
+      .prepare('UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL')
+      .run(at, tokenHash).changes === 1
   );
 }
 
 export function revokeTillSessions(db: Db, tillId: string, at: string): number {
-  return db.prepare('UPDATE sessions SET revoked_at = ? WHERE till_id = ? AND revoked_at IS NULL').run(at, tillId)
-    .changes;
+  return db
+    .prepare('UPDATE sessions SET revoked_at = ? WHERE till_id = ? AND revoked_at IS NULL')
+    .run(at, tillId).changes;
 }
 
 export function revokeStaffSessions(db: Db, staffId: string, at: string): number {
-  return db.prepare('UPDATE sessions SET revoked_at = ? WHERE staff_id = ? AND revoked_at IS NULL').run(at, staffId)
-    .changes;
+  return db
+    .prepare('UPDATE sessions SET revoked_at = ? WHERE staff_id = ? AND revoked_at IS NULL')
+    .run(at, staffId).changes;
 }
 
 export interface LoginAttempt {
   at: string;
-  kind: 'pin' | 'password' | 'override';
+  kind: 'pin' | 'password' | 'override' | 'pairing';
   staffId: string | null;
   tillId: string | null;
   address: string | null;

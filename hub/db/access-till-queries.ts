@@ -10,6 +10,7 @@ export interface TillRow {
   pairing_code: string | null;
   pairing_secret_hash: string | null;
   pairing_expires_at: string | null;
+  invited: number;
   token_hash: string | null;
   requested_at: string;
   approved_at: string | null;
@@ -20,17 +21,30 @@ export interface TillRow {
 
 export function insertPendingTill(
   db: Db,
-  row: Pick<TillRow, 'id' | 'name' | 'pairing_code' | 'pairing_secret_hash' | 'pairing_expires_at' | 'requested_at'>,
+  row: Pick<
+    TillRow,
+    | 'id'
+    | 'name'
+    | 'pairing_code'
+    | 'pairing_secret_hash'
+    | 'pairing_expires_at'
+    | 'invited'
+    | 'approved_by'
+    | 'requested_at'
+  >,
 ): void {
   db.prepare(
-    `INSERT INTO tills (id, name, status, pairing_code, pairing_secret_hash, pairing_expires_at, requested_at)
-     VALUES (@id, @name, 'pending', @pairing_code, @pairing_secret_hash, @pairing_expires_at, @requested_at)`,
+    `INSERT INTO tills (id, name, status, pairing_code, pairing_secret_hash, pairing_expires_at, invited,
+       approved_by, requested_at)
+     VALUES (@id, @name, 'pending', @pairing_code, @pairing_secret_hash, @pairing_expires_at, @invited,
+       @approved_by, @requested_at)`,
   ).run(row);
 }
 
 /** Pending requests nobody approved in time are forgotten; they never got a number or a token. */
 export function deleteExpiredPendingTills(db: Db, now: string): number {
-  return db.prepare("DELETE FROM tills WHERE status = 'pending' AND pairing_expires_at <= ?").run(now).changes;
+  return db.prepare("DELETE FROM tills WHERE status = 'pending' AND pairing_expires_at <= ?").run(now)
+    .changes;
 }
 
 export function countPendingTills(db: Db): number {
@@ -47,25 +61,38 @@ export function getTill(db: Db, id: string): TillRow | undefined {
 
 export function getActiveTillByToken(db: Db, tokenHash: string): TillRow | undefined {
   return db.prepare("SELECT * FROM tills WHERE token_hash = ? AND status = 'active'").get(tokenHash) as
-    | TillRow
-    | undefined;
+    TillRow | undefined;
 }
 
 export function getTillByPairingSecret(db: Db, secretHash: string): TillRow | undefined {
-  return db.prepare('SELECT * FROM tills WHERE pairing_secret_hash = ?').get(secretHash) as TillRow | undefined;
+  return db.prepare('SELECT * FROM tills WHERE pairing_secret_hash = ?').get(secretHash) as
+    TillRow | undefined;
 }
 
-export function getPendingTillByCode(db: Db, code: string): TillRow | undefined {
-  return db.prepare("SELECT * FROM tills WHERE pairing_code = ? AND status = 'pending'").get(code) as
-    | TillRow
-    | undefined;
+export function getInvitedTillByCode(db: Db, code: string, now: string): TillRow | undefined {
+  return db
+    .prepare(
+      "SELECT * FROM tills WHERE pairing_code = ? AND status = 'pending' AND invited = 1 AND pairing_expires_at > ?",
+    )
+    .get(code, now) as TillRow | undefined;
+}
+
+/** A browser claiming an invitation: it names the till and proves itself later with its secret. */
+export function claimInvitedTill(db: Db, id: string, name: string, secretHash: string): void {
+  db.prepare('UPDATE tills SET name = ?, pairing_secret_hash = ? WHERE id = ?').run(name, secretHash, id);
 }
 
 export function listTills(db: Db): TillRow[] {
   return db.prepare('SELECT * FROM tills ORDER BY number IS NULL, number, requested_at').all() as TillRow[];
 }
 
-export function approveTillRow(db: Db, id: string, number: number, approvedBy: string | null, at: string): void {
+export function approveTillRow(
+  db: Db,
+  id: string,
+  number: number,
+  approvedBy: string | null,
+  at: string,
+): void {
   db.prepare(
     `UPDATE tills SET status = 'active', number = ?, approved_by = ?, approved_at = ?, pairing_code = NULL,
        pairing_expires_at = NULL WHERE id = ? AND status = 'pending'`,
