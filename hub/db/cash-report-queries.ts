@@ -83,7 +83,7 @@ export function countVoidedSales(
         `SELECT COUNT(*) AS n FROM sales
          WHERE status = 'voided' AND kind = 'sale'
            AND (cash_session_id = ?
-                OR (cash_session_id IS NULL AND till_id = ? AND updated_at >= ? AND updated_at <= ?))`,
+                OR (cash_session_id IS NULL AND till_id = ? AND voided_at >= ? AND voided_at <= ?))`,
       )
       .get(sessionId, tillId, fromAt, toAt)?.n ?? 0
   );

@@ -44,10 +44,10 @@ export function reportFigures(db: Db, session: CashSessionRow, takenAt: string):
     voidedSalesCount: countVoidedSales(db, session.id, session.till_id, session.opened_at, untilAt),
     noSaleCount: movement('no_sale').count,
     payIns: movement('pay_in'),
-    payOuts: { count: payOuts.count, amountMinor: -payOuts.amountMinor },
+    payOuts: { count: payOuts.count, amountMinor: 0 - payOuts.amountMinor },
     floatMinor: session.float_minor,
     cashSalesMinor: movement('sale').amountMinor,
-    cashRefundsMinor: -movement('refund').amountMinor,
+    cashRefundsMinor: 0 - movement('refund').amountMinor,
     expectedCashMinor: [...movements.values()].reduce((sum, row) => sum + row.amount_minor, 0),
   };
 }
