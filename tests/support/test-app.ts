@@ -2,7 +2,6 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp, type ApiModule } from '../../hub/http/app.js';
 import type { AppEnv } from '../../hub/http/env.js';
-import { principalResolver } from '../../hub/http/routes/principal-resolver.js';
 import { createAccessModule } from '../../hub/services/access/access-module.js';
 import type { AccessService } from '../../hub/services/access/access-service.js';
 import type { TestContext } from './hub-context.js';
@@ -31,7 +30,7 @@ export function buildTestApp(ctx: TestContext, modules: ApiModule[] = []): TestA
   const app = createApp({
     log: ctx.log,
     modules: [...access.api.filter((m) => !paths.has(m.path)), ...modules],
-    resolvePrincipal: principalResolver(access.service),
+    resolvePrincipal: access.resolvePrincipal,
     remoteAddress: (c) => {
       try {
         return getConnInfo(c).remote.address ?? '127.0.0.1';

@@ -4,6 +4,7 @@ import type { AccessService } from '../../services/access/access-service.js';
 import { ADMIN_ABSOLUTE_MS, ADMIN_COOKIE } from '../../services/access/policy.js';
 import type { ApiModule } from '../app.js';
 import { createRouter, errorResponses } from '../router.js';
+import { body, json } from './access-helpers.js';
 import { bearerToken } from './principal-resolver.js';
 
 const StaffSummarySchema = z
@@ -41,11 +42,6 @@ const LoginStaffSchema = z
   .object({ items: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })) })
   .openapi('TillLoginStaff');
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-
 /**
  * /auth: PIN login at a till (Bearer token bound to the till) and password login for the admin pages
  * (HttpOnly SameSite=Strict cookie plus a CSRF token the page keeps in memory and sends as X-CSRF-Token).
@@ -75,7 +71,7 @@ export function createAuthModule(access: AccessService): ApiModule {
         method: 'post',
         path: '/pin',
         tags: ['auth'],
-        request: { body: { content: { 'application/json': { schema: PinLoginSchema } }, required: true } },
+        request: body(PinLoginSchema),
         responses: { 200: json(TillLoginSchema, 'Logged in at this till'), ...errorResponses(400, 401, 423) },
       }),
       (c) => c.json(access.sessions.loginPin(c.get('principal'), c.req.valid('json')), 200),
