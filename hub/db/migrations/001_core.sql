@@ -7,8 +7,11 @@ CREATE TABLE store_settings (
   updated_at TEXT NOT NULL
 ) STRICT;
 
+-- code is the preset's stable handle ('standard', 'reduced', 'food'): applying a preset twice updates the
+-- same rows, and the demo seed picks the food rate without knowing the country's ids.
 CREATE TABLE tax_classes (
   id TEXT PRIMARY KEY,
+  code TEXT UNIQUE,
   name TEXT NOT NULL,
   rate_bp INTEGER NOT NULL CHECK (rate_bp >= 0 AND rate_bp <= 10000),
   active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),

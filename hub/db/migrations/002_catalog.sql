@@ -9,12 +9,17 @@ CREATE TABLE categories (
   change_seq INTEGER NOT NULL,
   updated_at TEXT NOT NULL
 ) STRICT;
-CREATE INDEX categories_change_seq ON categories (change_seq);
+-- Unique: each changed row takes its own counter value, so paging the feed by change_seq can never cut
+-- a group of rows that share one value.
+CREATE UNIQUE INDEX categories_change_seq ON categories (change_seq);
+CREATE INDEX categories_updated_at ON categories (updated_at);
 
 -- A product row is a sellable item. Variants (size, colour) are product rows with parent_id set and their
 -- attributes in JSON; a parent that has variants is a style and is not sold itself.
+-- num is the FTS rowid: an INTEGER PRIMARY KEY survives VACUUM, an implicit rowid may not.
 CREATE TABLE products (
-  id TEXT PRIMARY KEY,
+  num INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
   parent_id TEXT REFERENCES products (id),
   sku TEXT NOT NULL UNIQUE,
   name TEXT NOT NULL,
@@ -33,11 +38,14 @@ CREATE TABLE products (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 ) STRICT;
-CREATE INDEX products_change_seq ON products (change_seq);
+CREATE UNIQUE INDEX products_change_seq ON products (change_seq);
+CREATE INDEX products_updated_at ON products (updated_at);
+CREATE INDEX products_name ON products (active, name);
 CREATE INDEX products_category ON products (category_id);
 CREATE INDEX products_parent ON products (parent_id);
 
--- code is normalised: GTINs as 14 digits, anything else (internal codes) as scanned, upper-cased.
+-- code is normalised: GTINs as 14 digits; scale PLUs as 'PLU:<item code without leading zeros>' (one
+-- PLU space for all label templates, as on the scale itself); internal codes as typed, upper-cased.
 CREATE TABLE barcodes (
   code TEXT PRIMARY KEY,
   product_id TEXT NOT NULL REFERENCES products (id),
@@ -46,7 +54,7 @@ CREATE TABLE barcodes (
 CREATE INDEX barcodes_product ON barcodes (product_id);
 
 CREATE TABLE label_templates (
-  id TEXT PRIMARY KEY,
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 40),
   definition TEXT NOT NULL CHECK (json_valid(definition)),
   active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
   updated_at TEXT NOT NULL
@@ -59,6 +67,7 @@ CREATE VIRTUAL TABLE products_fts USING fts5 (
   search_text,
   content = '',
   contentless_delete = 1,
+  prefix = '2 3',
   tokenize = 'unicode61 remove_diacritics 2'
 );
 
@@ -71,6 +80,8 @@ CREATE TABLE stock_movements (
   ref_id TEXT,
   cost_minor INTEGER,
   staff_id TEXT,
+  note TEXT,
   at TEXT NOT NULL
 ) STRICT;
+-- Covers SUM(quantity) per product, so on-hand reads only the index.
 CREATE INDEX stock_movements_product ON stock_movements (product_id, quantity);
