@@ -1,0 +1,211 @@
+import { z } from '@hono/zod-openapi';
+import { isUuidV7 } from '../../ids.js';
+
+// Limits at the edge (docs/hub-internals.md): quantities 1..1,000,000 (pieces or grams), prices up to
+// 100,000,000 minor units, at most 500 lines a sale.
+export const MAX_LINES = 500;
+export const MAX_QUANTITY = 1_000_000;
+export const MAX_PRICE_MINOR = 100_000_000;
+/** A payment or tendered amount: a whole cart of maximum prices still fits in a safe integer. */
+export const MAX_PAYMENT_MINOR = 100_000_000_000;
+
+/** Ids the till makes: UUIDv7, so they sort by time and two tills never collide. */
+export const ClientId = z.uuid().refine(isUuidV7, 'must be a UUIDv7 made by the till');
+
+// Control bytes are exactly what this refuses, so the pattern has to name them.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+
+/** Free text that may reach a printer: trimmed, bounded, no control characters. */
+export const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !CONTROL.test(s), 'must not contain control characters');
+
+export const OverrideSchema = z
+  .strictObject({ supervisorId: z.uuid(), pin: z.string().min(1).max(32) })
+  .nullable()
+  .optional()
+  .openapi('SupervisorOverride');
+
+export const DiscountSchema = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('amount'), amountMinor: z.number().int().min(0).max(MAX_PRICE_MINOR) }),
+    z.strictObject({ kind: z.literal('percent'), bp: z.number().int().min(0).max(10_000) }),
+  ])
+  .openapi('Discount');
+
+export const CartLineSchema = z
+  .strictObject({
+    id: ClientId,
+    productId: z.uuid(),
+    quantity: z.number().int().min(1).max(MAX_QUANTITY).optional(),
+    unitPriceMinor: z.number().int().min(0).max(MAX_PRICE_MINOR).optional(),
+    discount: DiscountSchema.nullable().optional(),
+    discountReason: Text(200).optional(),
+    note: Text(200).optional(),
+    embeddedPriceMinor: z.number().int().min(0).max(MAX_PRICE_MINOR).optional(),
+    weightSource: z.enum(['scale', 'label', 'manual']).optional(),
+  })
+  .openapi('CartLine');
+
+const cartFields = {
+  lines: z.array(CartLineSchema).max(MAX_LINES),
+  saleDiscount: DiscountSchema.nullable().optional(),
+  saleDiscountReason: Text(200).optional(),
+  customerId: z.uuid().nullable().optional(),
+  note: Text(500).optional(),
+  override: OverrideSchema,
+};
+
+export const CreateSaleSchema = z.strictObject({ id: ClientId, ...cartFields }).openapi('CreateSale');
+
+export const UpdateCartSchema = z
+  .strictObject({ expectedVersion: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), ...cartFields })
+  .openapi('UpdateCart');
+
+export const VoidSaleSchema = z
+  .strictObject({ reason: Text(200).optional(), override: OverrideSchema })
+  .openapi('VoidSale');
+
+export const CustomerBodySchema = z.strictObject({ customerId: z.uuid().nullable() }).openapi('SaleCustomer');
+
+export const IdParamSchema = z.object({ id: z.uuid() });
+export const ReceiptParamSchema = z.object({ code: z.string().trim().min(3).max(20) });
+
+export const SaleListQuerySchema = z.object({
+  status: z.enum(['open', 'parked', 'completed', 'voided']).optional(),
+  kind: z.enum(['sale', 'return']).optional(),
+  tillId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+export const AddPaymentSchema = z
+  .strictObject({
+    id: ClientId,
+    tenderId: z.string().trim().min(1).max(64),
+    amountMinor: z.number().int().min(1).max(MAX_PAYMENT_MINOR),
+    tenderedMinor: z.number().int().min(1).max(MAX_PAYMENT_MINOR).optional(),
+    reference: Text(100).optional(),
+  })
+  .openapi('AddPayment');
+
+const Minor = z.number().int();
+const TaxBreakdownSchema = z.object({ rateBp: Minor, baseMinor: Minor, taxMinor: Minor, grossMinor: Minor });
+
+export const SaleLineViewSchema = z
+  .object({
+    id: z.string(),
+    lineNo: Minor,
+    status: z.enum(['active', 'removed']),
+    productId: z.string(),
+    sku: z.string(),
+    name: z.string(),
+    quantity: Minor,
+    measured: z.boolean(),
+    weightSource: z.enum(['scale', 'label', 'manual']).nullable(),
+    unitPriceMinor: Minor,
+    catalogPriceMinor: Minor,
+    embeddedPriceMinor: Minor.nullable(),
+    discount: DiscountSchema.nullable(),
+    discountReason: z.string().nullable(),
+    grossMinor: Minor,
+    lineDiscountMinor: Minor,
+    saleDiscountMinor: Minor,
+    netMinor: Minor,
+    taxClassId: z.string(),
+    taxRateBp: Minor,
+    taxMinor: Minor,
+    totalMinor: Minor,
+    note: z.string(),
+    originalLineId: z.string().nullable(),
+    restock: z.boolean().nullable(),
+    returnReason: z.string().nullable(),
+    removedAt: z.string().nullable(),
+    removedBy: z.string().nullable(),
+  })
+  .openapi('SaleLine');
+
+export const PaymentViewSchema = z
+  .object({
+    id: z.string(),
+    saleId: z.string(),
+    tenderId: z.string(),
+    tenderKind: z.enum(['cash', 'card', 'mobile', 'voucher', 'store_credit', 'other']),
+    direction: z.enum(['charge', 'refund']),
+    status: z.enum(['pending', 'approved', 'declined', 'cancelled', 'unknown']),
+    amountMinor: Minor,
+    tenderedMinor: Minor.nullable(),
+    changeMinor: Minor,
+    roundingMinor: Minor,
+    originalPaymentId: z.string().nullable(),
+    terminalRef: z.string().nullable(),
+    reference: z.string().nullable(),
+    reason: z.string().nullable(),
+    card: z.object({ maskedPan: z.string().nullable(), receiptText: z.string().nullable() }).nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    resolvedAt: z.string().nullable(),
+  })
+  .openapi('Payment');
+
+export const SaleViewSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['sale', 'return']),
+    status: z.enum(['open', 'parked', 'completed', 'voided']),
+    version: Minor,
+    tillId: z.string(),
+    staffId: z.string(),
+    customerId: z.string().nullable(),
+    originalSaleId: z.string().nullable(),
+    currency: z.string(),
+    taxMode: z.enum(['inclusive', 'exclusive']),
+    saleDiscount: DiscountSchema.nullable(),
+    saleDiscountReason: z.string().nullable(),
+    note: z.string(),
+    lines: z.array(SaleLineViewSchema),
+    totals: z.object({
+      subtotalMinor: Minor,
+      discountMinor: Minor,
+      taxMinor: Minor,
+      taxes: z.array(TaxBreakdownSchema),
+      totalMinor: Minor,
+      roundingMinor: Minor,
+      toPayMinor: Minor,
+      paidMinor: Minor,
+      pendingMinor: Minor,
+      dueMinor: Minor,
+      changeMinor: Minor,
+    }),
+    payments: z.array(PaymentViewSchema),
+    overrides: z.array(
+      z.object({ permission: z.string(), cashierId: z.string(), supervisorId: z.string(), at: z.string() }),
+    ),
+    receipt: z.object({ number: Minor, code: z.string(), barcode: z.string() }).nullable(),
+    cashSessionId: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    parkedAt: z.string().nullable(),
+    voidedAt: z.string().nullable(),
+    completedAt: z.string().nullable(),
+  })
+  .openapi('Sale');
+
+export const SalePageSchema = z
+  .object({ items: z.array(SaleViewSchema), total: Minor, nextOffset: Minor.nullable() })
+  .openapi('SalePage');
+
+export const PaymentResultSchema = z
+  .object({ payment: PaymentViewSchema, sale: SaleViewSchema })
+  .openapi('PaymentResult');
+
+export const json = <T>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const body = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });

@@ -1,0 +1,270 @@
+import type { HubContext } from '../../context.js';
+import {
+  insertPayment,
+  selectPayment,
+  selectPaymentsForSale,
+  selectTender,
+  selectUnresolvedPayments,
+  updatePaymentOutcome,
+  type PaymentRow,
+} from '../../db/payments-queries.js';
+import { selectSale, updateSale } from '../../db/sales-queries.js';
+import type { Tx } from '../../db/transactor.js';
+import { BusinessRuleError, ConflictError, NotFoundError } from '../../errors.js';
+import type { SettingsReader } from '../sales/deps.js';
+import { requestHash } from '../sales/request-hash.js';
+import { assertOnTill } from '../sales/sale-cart.js';
+import { loadSaleView, paymentView } from '../sales/sale-view.js';
+import type { PaymentView, SaleActor, SaleView } from '../sales/types.js';
+import { paymentTransition } from './payment-machine.js';
+import { announcePayment, applyTerminalStatus } from './payment-outcome.js';
+import { planCharge } from './payment-rules.js';
+import type { TerminalAdapter, TerminalStatus } from './terminal-adapter.js';
+
+export interface AddPaymentInput {
+  /** UUIDv7 made by the till: the payment's idempotency key. */
+  id: string;
+  tenderId: string;
+  amountMinor: number;
+  /** Cash handed over; change is tendered minus the amount applied. Defaults to amountMinor. */
+  tenderedMinor?: number;
+  /** Voucher number, wallet transaction id, ... for recorded tenders. */
+  reference?: string;
+}
+
+export interface PaymentResult {
+  payment: PaymentView;
+  sale: SaleView;
+  created: boolean;
+}
+
+export interface PaymentDeps {
+  settings: SettingsReader;
+  terminal: TerminalAdapter;
+}
+
+/**
+ * Takes payments for open sales. Cash and recorded tenders are approved on the spot; a card payment is
+ * committed as pending before the terminal is called and its outcome written afterwards, so a crash in
+ * between leaves a row that start-up resolution asks the terminal about.
+ */
+export class PaymentService {
+  /** Payments whose terminal call is running in this process: resolution leaves them alone. */
+  private readonly inFlight = new Set<string>();
+
+  constructor(
+    private readonly ctx: HubContext,
+    private readonly deps: PaymentDeps,
+  ) {}
+
+  async add(actor: SaleActor, saleId: string, input: AddPaymentInput): Promise<PaymentResult> {
+    const hash = requestHash({ saleId, ...input });
+    const inserted = this.ctx.tx.write((tx) => this.insert(tx, actor, saleId, input, hash));
+    if (!inserted.created || inserted.row.status !== 'pending')
+      return this.result(inserted.row.id, inserted.created);
+    const sale = this.ctx.tx.read((db) => selectSale(db, saleId));
+    await this.callTerminal(inserted.row.id, () =>
+      this.deps.terminal.startPayment({
+        paymentId: inserted.row.id,
+        saleId,
+        amountMinor: inserted.row.amount_minor,
+        currency: sale?.currency ?? '',
+      }),
+    );
+    return this.result(inserted.row.id, true);
+  }
+
+  /** Asks the terminal about a pending or unknown payment and records what it says. */
+  async resolve(paymentId: string): Promise<PaymentResult> {
+    const row = this.ctx.tx.read((db) => selectPayment(db, paymentId));
+    if (!row) throw new NotFoundError('Payment', paymentId);
+    if ((row.status === 'pending' || row.status === 'unknown') && !this.inFlight.has(paymentId)) {
+      await this.callTerminal(paymentId, () => this.deps.terminal.transactionStatus(paymentId));
+    }
+    return this.result(paymentId, false);
+  }
+
+  /** For start-up and a periodic job: every payment left pending or unknown is asked about once. */
+  async resolvePendingPayments(): Promise<{ checked: number; resolved: number; unresolved: number }> {
+    const rows = this.ctx.tx
+      .read((db) => selectUnresolvedPayments(db))
+      .filter((r) => !this.inFlight.has(r.id));
+    let resolved = 0;
+    for (const row of rows) {
+      const after = await this.resolve(row.id);
+      if (after.payment.status !== 'pending' && after.payment.status !== 'unknown') resolved += 1;
+    }
+    return { checked: rows.length, resolved, unresolved: rows.length - resolved };
+  }
+
+  /**
+   * Before completion: an approved cash or recorded payment is handed back and becomes cancelled; a card
+   * payment still running is cancelled on the terminal and then asked for its real outcome. An approved
+   * card payment cannot be taken back here: the sale is completed and returned instead.
+   */
+  async cancel(actor: SaleActor, paymentId: string): Promise<PaymentResult> {
+    const row = this.ctx.tx.read((db) => selectPayment(db, paymentId));
+    if (!row) throw new NotFoundError('Payment', paymentId);
+    if (row.status === 'declined' || row.status === 'cancelled') return this.result(paymentId, false);
+    if (row.status === 'pending' || row.status === 'unknown') {
+      await this.deps.terminal.cancel(paymentId);
+      return this.resolve(paymentId);
+    }
+    if (row.tender_kind === 'card') {
+      throw new BusinessRuleError(
+        'CARD_PAYMENT_APPROVED',
+        'An approved card payment is refunded through a return',
+        {
+          paymentId,
+        },
+      );
+    }
+    this.ctx.tx.write((tx) => this.reverse(tx, actor, paymentId));
+    return this.result(paymentId, false);
+  }
+
+  private reverse(tx: Tx, actor: SaleActor, paymentId: string): void {
+    const row = selectPayment(tx.db, paymentId);
+    if (!row || row.status !== 'approved') return;
+    const sale = selectSale(tx.db, row.sale_id);
+    if (!sale) throw new NotFoundError('Sale', row.sale_id);
+    if (sale.status !== 'open') {
+      throw new BusinessRuleError(
+        'SALE_CLOSED',
+        `Sale ${sale.id} is ${sale.status}; payments cannot change`,
+        { saleId: sale.id },
+      );
+    }
+    const status = paymentTransition(paymentId, row.status, 'reverse');
+    updatePaymentOutcome(tx.db, {
+      id: paymentId,
+      status,
+      terminal_ref: null,
+      reason: 'handed back before completion',
+      provider_data: row.provider_data,
+      updated_at: tx.at,
+      resolved_at: tx.at,
+    });
+    if (row.rounding_minor !== 0) {
+      updateSale(tx.db, {
+        ...sale,
+        rounding_minor: sale.rounding_minor - row.rounding_minor,
+        version: sale.version + 1,
+        updated_at: tx.at,
+      });
+    }
+    tx.audit({
+      actorKind: 'staff',
+      actorId: actor.staff.id,
+      tillId: actor.tillId,
+      action: 'payment.cancel',
+      target: paymentId,
+    });
+    const updated = selectPayment(tx.db, paymentId);
+    if (updated) announcePayment(tx, updated);
+  }
+
+  private insert(
+    tx: Tx,
+    actor: SaleActor,
+    saleId: string,
+    input: AddPaymentInput,
+    hash: string,
+  ): { row: PaymentRow; created: boolean } {
+    const existing = selectPayment(tx.db, input.id);
+    if (existing) {
+      // A replay never calls the terminal again: a payment left pending is resolved, not retried.
+      if (existing.request_hash !== hash) {
+        throw new ConflictError(
+          'A different payment already has this id',
+          { paymentId: input.id },
+          'IDEMPOTENCY_CONFLICT',
+        );
+      }
+      return { row: existing, created: false };
+    }
+    const sale = selectSale(tx.db, saleId);
+    if (!sale) throw new NotFoundError('Sale', saleId);
+    if (sale.kind !== 'sale' || sale.status !== 'open') {
+      throw new ConflictError(
+        `Sale ${saleId} is ${sale.status}; it takes no payments`,
+        { status: sale.status },
+        'SALE_STATE',
+      );
+    }
+    assertOnTill(sale, actor);
+    const tender = selectTender(tx.db, input.tenderId);
+    if (!tender || tender.enabled !== 1) {
+      throw new BusinessRuleError('TENDER_UNAVAILABLE', `Tender ${input.tenderId} is not enabled`, {
+        tenderId: input.tenderId,
+      });
+    }
+    const plan = planCharge({
+      sale,
+      payments: selectPaymentsForSale(tx.db, saleId),
+      tenderKind: tender.kind,
+      amountMinor: input.amountMinor,
+      tenderedMinor: input.tenderedMinor ?? null,
+      cashIncrementMinor: this.deps.settings.get().cashRoundingMinor,
+    });
+    const row: PaymentRow = {
+      id: input.id,
+      sale_id: saleId,
+      tender_id: tender.id,
+      tender_kind: tender.kind,
+      direction: 'charge',
+      status: tender.kind === 'card' ? 'pending' : 'approved',
+      amount_minor: plan.amountMinor,
+      tendered_minor: plan.tenderedMinor,
+      change_minor: plan.changeMinor,
+      rounding_minor: plan.roundingMinor,
+      original_payment_id: null,
+      terminal_ref: null,
+      reference: input.reference ?? null,
+      reason: null,
+      provider_data: '{}',
+      request_hash: hash,
+      staff_id: actor.staff.id,
+      created_at: tx.at,
+      updated_at: tx.at,
+      resolved_at: tender.kind === 'card' ? null : tx.at,
+    };
+    insertPayment(tx.db, row);
+    if (plan.roundingMinor !== 0) {
+      updateSale(tx.db, {
+        ...sale,
+        rounding_minor: sale.rounding_minor + plan.roundingMinor,
+        version: sale.version + 1,
+        updated_at: tx.at,
+      });
+    }
+    announcePayment(tx, row);
+    return { row, created: true };
+  }
+
+  /**
+   * Runs one terminal call and records its answer; a throw is an unknown outcome, never an approval.
+   * Returns use it for card refunds, so resolution knows about every call in flight.
+   */
+  async callTerminal(paymentId: string, call: () => Promise<TerminalStatus>): Promise<void> {
+    this.inFlight.add(paymentId);
+    let status: TerminalStatus;
+    try {
+      status = await call();
+    } catch (error) {
+      this.ctx.log('warn', 'payment terminal call failed', { paymentId, error: String(error) });
+      status = { status: 'unknown', reason: error instanceof Error ? error.message : 'terminal error' };
+    } finally {
+      this.inFlight.delete(paymentId);
+    }
+    this.ctx.tx.write((tx) => applyTerminalStatus(tx, paymentId, status));
+  }
+
+  private result(paymentId: string, created: boolean): PaymentResult {
+    return this.ctx.tx.read((db) => {
+      const row = selectPayment(db, paymentId);
+      if (!row) throw new NotFoundError('Payment', paymentId);
+      return { payment: paymentView(row), sale: loadSaleView(db, row.sale_id), created };
+    });
+  }
+}

@@ -1,0 +1,227 @@
+import type { Permission } from '../../contract/permissions.js';
+import type { StaffPrincipal } from '../../contract/principal.js';
+import type { SaleProductRow } from '../../db/sale-effects-queries.js';
+import type { SaleLineRow } from '../../db/sales-queries.js';
+import { canonicalJson } from '../../domain/canonical-json.js';
+import { divRound } from '../../domain/money.js';
+import { BusinessRuleError, ValidationError } from '../../errors.js';
+import type { LineDraft, PricedCart } from './sale-pricing.js';
+import type { CartInput, CartLineInput } from './types.js';
+
+export interface PermissionNeed {
+  permission: Permission;
+  details: Record<string, unknown>;
+}
+
+export interface ResolvedCart {
+  active: LineDraft[];
+  removed: SaleLineRow[];
+  needs: PermissionNeed[];
+}
+
+interface ResolveArgs {
+  saleId: string;
+  input: CartInput;
+  existing: readonly SaleLineRow[];
+  products: ReadonlyMap<string, SaleProductRow>;
+  staffId: string;
+  at: string;
+}
+
+export const discountJson = (d: CartLineInput['discount']): string | null =>
+  d === undefined || d === null ? null : canonicalJson(d);
+
+function refuseProduct(product: SaleProductRow | undefined, line: CartLineInput): SaleProductRow {
+  if (product === undefined) {
+    throw new BusinessRuleError('PRODUCT_NOT_FOUND', `Product ${line.productId} does not exist`, {
+      lineId: line.id,
+    });
+  }
+  if (product.active !== 1) {
+    throw new BusinessRuleError('PRODUCT_INACTIVE', `${product.name} is not for sale`, { lineId: line.id });
+  }
+  if (product.has_variants === 1) {
+    throw new BusinessRuleError(
+      'PRODUCT_IS_STYLE',
+      `${product.name} is sold by its variants; scan a variant`,
+      {
+        lineId: line.id,
+      },
+    );
+  }
+  return product;
+}
+
+/**
+ * Quantity of a line: pieces default to 1; a measured product needs its weight, from a scale, keyed in,
+ * or derived from a price-embedded label (grams = price / price per kg, for the stock ledger only).
+ */
+function quantityOf(line: CartLineInput, measured: boolean, pricePerUnit: number): number {
+  if (line.quantity !== undefined) return line.quantity;
+  if (!measured) return 1;
+  if (line.embeddedPriceMinor !== undefined && pricePerUnit > 0) {
+    return Math.max(1, Number(divRound(BigInt(line.embeddedPriceMinor) * 1000n, BigInt(pricePerUnit))));
+  }
+  throw new BusinessRuleError('WEIGHT_REQUIRED', 'This product is sold by weight; weigh it first', {
+    lineId: line.id,
+    productId: line.productId,
+  });
+}
+
+function draftLine(
+  args: ResolveArgs,
+  line: CartLineInput,
+  lineNo: number,
+  previous: SaleLineRow | undefined,
+): LineDraft {
+  // Prices and tax rate are captured when a line is first added; later cart updates keep them.
+  const product = previous === undefined ? refuseProduct(args.products.get(line.productId), line) : undefined;
+  const measured = previous ? previous.measured === 1 : product?.unit !== 'piece';
+  const catalogPrice = previous?.catalog_price_minor ?? product?.price_minor ?? 0;
+  const quantity = quantityOf(line, measured, catalogPrice);
+  return {
+    id: line.id,
+    sale_id: args.saleId,
+    line_no: lineNo,
+    status: 'active',
+    product_id: line.productId,
+    sku: previous?.sku ?? product?.sku ?? '',
+    name: previous?.name ?? product?.name ?? '',
+    quantity,
+    measured: measured ? 1 : 0,
+    weight_source: measured
+      ? (line.weightSource ?? (line.embeddedPriceMinor === undefined ? 'scale' : 'label'))
+      : null,
+    unit_price_minor: line.unitPriceMinor ?? catalogPrice,
+    catalog_price_minor: catalogPrice,
+    embedded_price_minor: line.embeddedPriceMinor ?? null,
+    discount: discountJson(line.discount),
+    discount_reason: line.discountReason ?? null,
+    tax_class_id: previous?.tax_class_id ?? product?.tax_class_id ?? '',
+    tax_rate_bp: previous?.tax_rate_bp ?? product?.rate_bp ?? 0,
+    original_line_id: null,
+    restock: null,
+    return_reason: null,
+    note: line.note ?? '',
+    removed_at: null,
+    removed_by: null,
+  };
+}
+
+/** Merges the till's full cart with the stored lines: new, changed, kept and removed lines. */
+export function resolveCart(args: ResolveArgs): ResolvedCart {
+  const previousById = new Map(args.existing.map((l) => [l.id, l]));
+  const seen = new Set<string>();
+  let nextNo = args.existing.reduce((max, l) => Math.max(max, l.line_no), 0) + 1;
+  const active: LineDraft[] = [];
+  const needs: PermissionNeed[] = [];
+  for (const line of args.input.lines) {
+    if (seen.has(line.id))
+      throw new ValidationError('A line id appears twice in the cart', { lineId: line.id });
+    seen.add(line.id);
+    const previous = previousById.get(line.id);
+    if (previous?.status === 'removed') {
+      throw new BusinessRuleError('LINE_REMOVED', 'This line was removed; add the item as a new line', {
+        lineId: line.id,
+      });
+    }
+    if (previous && previous.product_id !== line.productId) {
+      throw new BusinessRuleError(
+        'LINE_PRODUCT_CHANGED',
+        'A line cannot change its product; add a new line',
+        {
+          lineId: line.id,
+        },
+      );
+    }
+    const draft = draftLine(args, line, previous?.line_no ?? nextNo++, previous);
+    if (previous && draft.quantity < previous.quantity) {
+      // Taking part of a line back after it was rung up is a removal, with the same loss-prevention rule.
+      needs.push({
+        permission: 'sale.remove_line',
+        details: { lineId: line.id, from: previous.quantity, to: draft.quantity },
+      });
+    }
+    if (
+      draft.unit_price_minor !== draft.catalog_price_minor &&
+      draft.unit_price_minor !== previous?.unit_price_minor
+    ) {
+      needs.push({
+        permission: 'sale.price_override',
+        details: {
+          lineId: line.id,
+          catalogPriceMinor: draft.catalog_price_minor,
+          unitPriceMinor: draft.unit_price_minor,
+        },
+      });
+    }
+    if (
+      draft.weight_source === 'manual' &&
+      (previous?.weight_source !== 'manual' || previous.quantity !== draft.quantity)
+    ) {
+      needs.push({
+        permission: 'sale.manual_weight',
+        details: { lineId: line.id, quantity: draft.quantity },
+      });
+    }
+    active.push(draft);
+  }
+  const removed: SaleLineRow[] = [];
+  for (const previous of args.existing) {
+    if (seen.has(previous.id)) continue;
+    if (previous.status === 'active') {
+      needs.push({
+        permission: 'sale.remove_line',
+        details: { lineId: previous.id, quantity: previous.quantity },
+      });
+      removed.push({ ...previous, status: 'removed', removed_at: args.at, removed_by: args.staffId });
+    } else {
+      removed.push(previous);
+    }
+  }
+  return { active, removed, needs };
+}
+
+/**
+ * Discounts above the staff member's limit, judged on the priced cart (so an amount discount is
+ * measured against the real line amount). Only discounts that changed in this request count: one
+ * approved earlier is not asked for again.
+ */
+export function discountNeeds(
+  priced: PricedCart,
+  previous: ReadonlyMap<string, SaleLineRow>,
+  saleDiscount: { json: string | null; previousJson: string | null },
+  staff: StaffPrincipal,
+): PermissionNeed[] {
+  const limit = BigInt(staff.discountLimitBp);
+  const needs: PermissionNeed[] = [];
+  let base = 0n;
+  let saleShare = 0n;
+  for (const line of priced.lines) {
+    if (line.status !== 'active') continue;
+    base += BigInt(line.gross_minor - line.line_discount_minor);
+    saleShare += BigInt(line.sale_discount_minor);
+    const changed = line.discount !== (previous.get(line.id)?.discount ?? null);
+    if (
+      changed &&
+      line.line_discount_minor > 0 &&
+      BigInt(line.line_discount_minor) * 10_000n > limit * BigInt(line.gross_minor)
+    ) {
+      needs.push({
+        permission: 'sale.discount_above_limit',
+        details: { lineId: line.id, discountMinor: line.line_discount_minor, limitBp: staff.discountLimitBp },
+      });
+    }
+  }
+  if (
+    saleDiscount.json !== saleDiscount.previousJson &&
+    saleShare > 0n &&
+    saleShare * 10_000n > limit * base
+  ) {
+    needs.push({
+      permission: 'sale.discount_above_limit',
+      details: { saleDiscountMinor: Number(saleShare), limitBp: staff.discountLimitBp },
+    });
+  }
+  return needs;
+}

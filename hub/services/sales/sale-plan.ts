@@ -1,0 +1,101 @@
+import type { Db } from '../../db/connection.js';
+import { customerExists, selectSaleProducts } from '../../db/sale-effects-queries.js';
+import type { SaleLineRow } from '../../db/sales-queries.js';
+import type { TaxMode } from '../../domain/tax.js';
+import { BusinessRuleError, ConflictError } from '../../errors.js';
+import { discountJson, discountNeeds, resolveCart, type PermissionNeed } from './cart-lines.js';
+import { requestHash } from './request-hash.js';
+import type { Approval } from './sale-authorize.js';
+import { priceCart, type PricedCart } from './sale-pricing.js';
+import type { CartInput, SaleActor } from './types.js';
+
+/** The cart with every optional field made explicit, so absent and default hash the same. */
+export function normalizeCart(input: CartInput): CartInput {
+  return {
+    lines: input.lines.map((l) => ({
+      id: l.id,
+      productId: l.productId,
+      ...(l.quantity === undefined ? {} : { quantity: l.quantity }),
+      ...(l.unitPriceMinor === undefined ? {} : { unitPriceMinor: l.unitPriceMinor }),
+      discount: l.discount ?? null,
+      ...(l.discountReason === undefined ? {} : { discountReason: l.discountReason }),
+      note: l.note ?? '',
+      ...(l.embeddedPriceMinor === undefined ? {} : { embeddedPriceMinor: l.embeddedPriceMinor }),
+      ...(l.weightSource === undefined ? {} : { weightSource: l.weightSource }),
+    })),
+    saleDiscount: input.saleDiscount ?? null,
+    ...(input.saleDiscountReason === undefined ? {} : { saleDiscountReason: input.saleDiscountReason }),
+    customerId: input.customerId ?? null,
+    note: input.note ?? '',
+  };
+}
+
+export const cartHash = (cart: CartInput): string => requestHash(normalizeCart(cart));
+
+export interface CartPlan {
+  priced: PricedCart;
+  needs: PermissionNeed[];
+  saleDiscountJson: string | null;
+}
+
+interface PlanArgs {
+  saleId: string;
+  cart: CartInput;
+  existing: readonly SaleLineRow[];
+  previousSaleDiscount: string | null;
+  taxMode: TaxMode;
+  actor: SaleActor;
+  at: string;
+}
+
+/** Resolves and prices a cart against the catalog and the stored lines, and lists the permissions it needs. */
+export function planCart(db: Db, args: PlanArgs): CartPlan {
+  const customerId = args.cart.customerId ?? null;
+  if (customerId !== null && !customerExists(db, customerId)) {
+    throw new BusinessRuleError('CUSTOMER_NOT_FOUND', `Customer ${customerId} does not exist`, {
+      customerId,
+    });
+  }
+  const products = selectSaleProducts(
+    db,
+    args.cart.lines.map((l) => l.productId),
+  );
+  const resolved = resolveCart({
+    saleId: args.saleId,
+    input: args.cart,
+    existing: args.existing,
+    products,
+    staffId: args.actor.staff.id,
+    at: args.at,
+  });
+  const saleDiscount = args.cart.saleDiscount ?? null;
+  const priced = priceCart(args.taxMode, saleDiscount, resolved.active, resolved.removed);
+  const saleDiscountJson = discountJson(saleDiscount);
+  const needs = [
+    ...resolved.needs,
+    ...discountNeeds(
+      priced,
+      new Map(args.existing.map((l) => [l.id, l])),
+      { json: saleDiscountJson, previousJson: args.previousSaleDiscount },
+      args.actor.staff,
+    ),
+  ];
+  return { priced, needs, saleDiscountJson };
+}
+
+/**
+ * The plan is made twice: before the transaction to ask for permissions (PIN checks stay outside the
+ * write lock), and inside it on fresh data. If the catalog moved in between and the cart now needs more,
+ * the till is asked to send it again rather than writing something nobody approved.
+ */
+export function assertApproved(needs: readonly PermissionNeed[], approvals: readonly Approval[]): void {
+  const approved = new Set(approvals.map((a) => a.permission));
+  const missing = needs.filter((n) => !approved.has(n.permission)).map((n) => n.permission);
+  if (missing.length > 0) {
+    throw new ConflictError(
+      'The sale changed while it was being approved; send it again',
+      { missing },
+      'RETRY',
+    );
+  }
+}
