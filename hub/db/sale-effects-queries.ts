@@ -51,22 +51,6 @@ export function customerExists(db: Db, customerId: string): boolean {
   );
 }
 
-export interface StockMovementInput {
-  productId: string;
-  quantity: number;
-  reason: 'sale' | 'return' | 'writeoff';
-  refId: string;
-  staffId: string | null;
-  at: string;
-}
-
-export function insertStockMovement(db: Db, m: StockMovementInput): void {
-  db.prepare(
-    `INSERT INTO stock_movements (product_id, quantity, reason, ref_id, staff_id, at)
-     VALUES (@productId, @quantity, @reason, @refId, @staffId, @at)`,
-  ).run(m);
-}
-
 export interface CashMovementInput {
   id: string;
   sessionId: string;

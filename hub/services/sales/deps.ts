@@ -1,10 +1,10 @@
 import type { Permission } from '../../contract/permissions.js';
 import type { Authorization, OverrideInput, Principal } from '../../contract/principal.js';
 import type { Db } from '../../db/connection.js';
-import { insertStockMovement, type StockMovementInput } from '../../db/sale-effects-queries.js';
 import type { Tx } from '../../db/transactor.js';
 import type { TaxMode } from '../../domain/tax.js';
 import { openSessionForTill } from '../cash/open-session.js';
+import { recordStockMovements } from '../stock/stock-service.js';
 
 // What sales, payments and returns need from the other areas, as the narrowest structural types, so the
 // composition root passes the real services and tests can pass the same ones.
@@ -29,8 +29,19 @@ export interface Authorizer {
   ): Authorization | Promise<Authorization>;
 }
 
-/** Records stock movements inside the caller's transaction (the stock area's ledger). */
-export type StockRecorder = (tx: Tx, movements: readonly StockMovementInput[]) => void;
+export interface SaleStockMovement {
+  productId: string;
+  /** Signed: negative out (sale, write-off), positive in (return). */
+  quantity: number;
+  reason: 'sale' | 'return' | 'writeoff';
+  refId: string;
+}
+
+/**
+ * Records stock movements inside the caller's transaction and announces 'stock.changed' after commit
+ * (the stock area's ledger function does both).
+ */
+export type StockRecorder = (tx: Tx, movements: readonly SaleStockMovement[], staffId: string) => void;
 
 export type OpenCashSessionLookup = (db: Db, tillId: string) => string | null;
 
@@ -41,9 +52,8 @@ export interface SalesDeps {
   openCashSession?: OpenCashSessionLookup;
 }
 
-/** Fallback until the stock area's recorder is wired: the same ledger rows, written directly. */
-export const insertStockMovements: StockRecorder = (tx, movements) => {
-  for (const m of movements) insertStockMovement(tx.db, m);
+export const ledgerStock: StockRecorder = (tx, movements, staffId) => {
+  recordStockMovements(tx, movements, staffId);
 };
 
 export interface ResolvedSalesDeps {
@@ -57,7 +67,7 @@ export function resolveSalesDeps(deps: SalesDeps): ResolvedSalesDeps {
   return {
     settings: deps.settings,
     access: deps.access,
-    recordStock: deps.recordStock ?? insertStockMovements,
+    recordStock: deps.recordStock ?? ledgerStock,
     openCashSession: deps.openCashSession ?? openSessionForTill,
   };
 }

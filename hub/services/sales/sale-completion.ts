@@ -1,10 +1,6 @@
 import type { HubContext } from '../../context.js';
 import { selectPaymentsForSale } from '../../db/payments-queries.js';
-import {
-  insertCashMovement,
-  selectTillNumber,
-  type StockMovementInput,
-} from '../../db/sale-effects-queries.js';
+import { insertCashMovement, selectTillNumber } from '../../db/sale-effects-queries.js';
 import {
   selectLines,
   selectSale,
@@ -16,23 +12,18 @@ import type { Tx } from '../../db/transactor.js';
 import { BusinessRuleError, NotFoundError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { hasUnresolvedPayments, summarizePayments } from '../payments/payment-summary.js';
-import type { ResolvedSalesDeps } from './deps.js';
+import type { ResolvedSalesDeps, SaleStockMovement } from './deps.js';
 import { receiptCode } from './receipt-code.js';
 import { saleTransition } from './sale-machine.js';
 import { loadSaleView } from './sale-view.js';
 import type { SaleActor, SaleView } from './types.js';
 
 /** Stock effect of a completed document: a sale takes goods out; a return brings them back or writes them off. */
-function stockMovements(
-  sale: SaleRow,
-  lines: readonly SaleLineRow[],
-  staffId: string,
-  at: string,
-): StockMovementInput[] {
-  const out: StockMovementInput[] = [];
+function stockMovements(sale: SaleRow, lines: readonly SaleLineRow[]): SaleStockMovement[] {
+  const out: SaleStockMovement[] = [];
   for (const l of lines) {
     if (l.status !== 'active') continue;
-    const base = { productId: l.product_id, refId: sale.id, staffId, at };
+    const base = { productId: l.product_id, refId: sale.id };
     if (sale.kind === 'sale') {
       out.push({ ...base, quantity: -l.quantity, reason: 'sale' });
     } else {
@@ -48,7 +39,7 @@ function stockMovements(
 /**
  * Completes a sale or a return inside the caller's transaction: checks it is fully paid with nothing
  * unresolved and that its till has an open cash session, then takes the next gap-free receipt number of
- * the till and writes stock movements, the cash movement, the journal entry and outbox rows. Events go
+ * the till and writes stock movements (the stock ledger announces 'stock.changed'), the cash movement, the journal entry and outbox rows. Events go
  * out after commit. Completing a completed document returns it unchanged.
  */
 export function completeInTx(tx: Tx, deps: ResolvedSalesDeps, saleId: string, staffId: string): SaleView {
@@ -104,8 +95,7 @@ export function completeInTx(tx: Tx, deps: ResolvedSalesDeps, saleId: string, st
     version: sale.version + 1,
     updated_at: tx.at,
   });
-  const movements = stockMovements(sale, lines, staffId, tx.at);
-  deps.recordStock(tx, movements);
+  deps.recordStock(tx, stockMovements(sale, lines), staffId);
   if (summary.cashMinor !== 0) {
     insertCashMovement(tx.db, {
       id: newId(),
@@ -136,12 +126,6 @@ export function completeInTx(tx: Tx, deps: ResolvedSalesDeps, saleId: string, st
       kind: sale.kind,
     },
   });
-  if (movements.length > 0) {
-    tx.emit({
-      name: 'stock.changed',
-      payload: { productIds: [...new Set(movements.map((m) => m.productId))] },
-    });
-  }
   return view;
 }
 

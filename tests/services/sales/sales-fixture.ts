@@ -14,7 +14,6 @@ import { SettingsService } from '../../../hub/services/settings/settings-service
 import {
   addTill,
   CASHIER_PIN,
-  MANAGER_PIN,
   seedAccess,
   SUPERVISOR_PIN,
   type AccessFixture,
@@ -80,7 +79,6 @@ export function setupSales(country: PresetCountry = 'DK'): SalesFixture {
     return { principal, tillId: principal.tillId, staff: principal.staff };
   };
   const cashier = actorAt(people.till, people.cashierId, CASHIER_PIN);
-  void MANAGER_PIN;
 
   return {
     ctx,
