@@ -179,13 +179,14 @@ export interface ProductListFilter {
 /** A page of products ordered by name; limit + 1 rows are read so the caller knows if more follow. */
 export function listProducts(db: Db, f: ProductListFilter, limit: number, offset: number): ProductRecord[] {
   const active = f.status === 'all' ? null : f.status === 'active' ? 1 : 0;
-  return stmt<unknown[], RawProduct>(
+  return stmt<[Record<string, unknown>], RawProduct>(
     db,
     `SELECT * FROM products
-     WHERE (?1 IS NULL OR active = ?1) AND (?2 IS NULL OR category_id = ?2) AND (?3 IS NULL OR parent_id = ?3)
-     ORDER BY name, id LIMIT ?4 OFFSET ?5`,
+     WHERE (@active IS NULL OR active = @active) AND (@categoryId IS NULL OR category_id = @categoryId)
+       AND (@parentId IS NULL OR parent_id = @parentId)
+     ORDER BY name, id LIMIT @limit OFFSET @offset`,
   )
-    .all(active, f.categoryId ?? null, f.parentId ?? null, limit, offset)
+    .all({ active, categoryId: f.categoryId ?? null, parentId: f.parentId ?? null, limit, offset })
     .map(toProduct);
 }
 

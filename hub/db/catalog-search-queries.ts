@@ -26,13 +26,14 @@ export interface SearchFilter {
 /** Best matches first (bm25); reads limit + 1 so the caller can tell whether another page exists. */
 export function searchProducts(db: Db, f: SearchFilter, limit: number, offset: number): ProductRecord[] {
   const active = f.status === 'all' ? null : f.status === 'active' ? 1 : 0;
-  return stmt<unknown[], RawProduct>(
+  return stmt<[Record<string, unknown>], RawProduct>(
     db,
     `SELECT p.* FROM products_fts f JOIN products p ON p.num = f.rowid
-     WHERE products_fts MATCH ?1 AND (?2 IS NULL OR p.active = ?2) AND (?3 IS NULL OR p.category_id = ?3)
-     ORDER BY f.rank, p.name LIMIT ?4 OFFSET ?5`,
+     WHERE products_fts MATCH @match AND (@active IS NULL OR p.active = @active)
+       AND (@categoryId IS NULL OR p.category_id = @categoryId)
+     ORDER BY f.rank, p.name LIMIT @limit OFFSET @offset`,
   )
-    .all(f.match, active, f.categoryId ?? null, limit, offset)
+    .all({ match: f.match, active, categoryId: f.categoryId ?? null, limit, offset })
     .map(toProduct);
 }
 

@@ -46,12 +46,13 @@ export function listMovements(
   beforeId: number | null,
   limit: number,
 ): MovementRecord[] {
-  return stmt<[string, number | null, number], MovementRecord>(
+  return stmt<[{ productId: string; beforeId: number | null; limit: number }], MovementRecord>(
     db,
     `SELECT id, product_id AS productId, quantity, reason, ref_id AS refId, cost_minor AS costMinor,
        staff_id AS staffId, note, at
-     FROM stock_movements WHERE product_id = ?1 AND (?2 IS NULL OR id < ?2) ORDER BY id DESC LIMIT ?3`,
-  ).all(productId, beforeId, limit);
+     FROM stock_movements WHERE product_id = @productId AND (@beforeId IS NULL OR id < @beforeId)
+     ORDER BY id DESC LIMIT @limit`,
+  ).all({ productId, beforeId, limit });
 }
 
 /** Products at or below their reorder point, lowest stock first. */

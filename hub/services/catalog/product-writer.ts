@@ -152,12 +152,19 @@ export function writeProduct(
     deleteBarcodesOf(tx.db, record.id);
     for (const b of barcodes) insertBarcode(tx.db, { ...b, productId: record.id });
   }
-  const current = barcodes ?? barcodesOf(tx.db, record.id);
+  // Same order as barcodesOf (kind, then code, binary), so a create answers what a later read shows.
+  const current = barcodes ? [...barcodes].sort(byKindThenCode) : barcodesOf(tx.db, record.id);
   setSearchText(tx.db, num, productSearchText(record, current));
   const dto = toProductDto(record, current);
   tx.outbox('product', record.id, 'upsert', dto);
   tx.audit(auditEntry(actor, action, record.id, auditDetails(record, previous)));
   return dto;
+}
+
+function byKindThenCode(a: NormalisedBarcode, b: NormalisedBarcode): number {
+  const left = `${a.kind}\u0000${a.code}`;
+  const right = `${b.kind}\u0000${b.code}`;
+  return left < right ? -1 : left > right ? 1 : 0;
 }
 
 /** What changed, old -> new, for the fields an owner asks about afterwards (price, cost, tax, active). */
