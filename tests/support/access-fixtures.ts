@@ -1,7 +1,9 @@
 import type { HubContext } from '../../hub/context.js';
 import { insertStaff } from '../../hub/db/access-queries.js';
 import { insertPendingTill, approveTillRow, issueTillToken } from '../../hub/db/access-till-queries.js';
+import { insertCustomer } from '../../hub/db/customers-queries.js';
 import { newId } from '../../hub/ids.js';
+import { nameKey } from '../../hub/services/customers/customer-fields.js';
 import { BUILTIN_ROLE_IDS, seedBuiltinRoles } from '../../hub/services/access/roles.js';
 import { hashSecret, hashToken, type ScryptParams } from '../../hub/services/access/secrets.js';
 import type { BuiltinRole } from '../../hub/contract/permissions.js';
@@ -108,4 +110,29 @@ export function seedAccess(ctx: HubContext): AccessFixture {
     password: MANAGER_PASSWORD,
   });
   return { roles, cashierId, supervisorId, managerId, till: addTill(ctx, 'Till 1') };
+}
+
+/** A customer row (for sales tests that attach one); returns the id. */
+export function addCustomer(
+  ctx: HubContext,
+  name = 'Ada Customer',
+  phone: string | null = '+358401234567',
+): string {
+  const id = newId();
+  ctx.tx.write((tx) => {
+    insertCustomer(tx.db, {
+      id,
+      name,
+      name_key: nameKey(name),
+      phone,
+      email: null,
+      tax_id: null,
+      notes: '',
+      marketing_consent: 0,
+      consent_at: null,
+      created_at: tx.at,
+      updated_at: tx.at,
+    });
+  });
+  return id;
 }
