@@ -6,6 +6,7 @@ import { canonicalJson } from '../../domain/canonical-json.js';
 import { divRound } from '../../domain/money.js';
 import { BusinessRuleError, ValidationError } from '../../errors.js';
 import type { LineDraft, PricedCart } from './sale-pricing.js';
+import type { Discount } from '../../domain/sale-totals.js';
 import type { CartInput, CartLineInput } from './types.js';
 
 export interface PermissionNeed {
@@ -193,19 +194,17 @@ export function discountNeeds(
   saleDiscount: { json: string | null; previousJson: string | null },
   staff: StaffPrincipal,
 ): PermissionNeed[] {
-  const limit = BigInt(staff.discountLimitBp);
   const needs: PermissionNeed[] = [];
-  let base = 0n;
-  let saleShare = 0n;
+  let base = 0;
+  let saleShare = 0;
   for (const line of priced.lines) {
     if (line.status !== 'active') continue;
-    base += BigInt(line.gross_minor - line.line_discount_minor);
-    saleShare += BigInt(line.sale_discount_minor);
+    base += line.gross_minor - line.line_discount_minor;
+    saleShare += line.sale_discount_minor;
     const changed = line.discount !== (previous.get(line.id)?.discount ?? null);
     if (
       changed &&
-      line.line_discount_minor > 0 &&
-      BigInt(line.line_discount_minor) * 10_000n > limit * BigInt(line.gross_minor)
+      aboveLimit(line.discount, line.line_discount_minor, line.gross_minor, staff.discountLimitBp)
     ) {
       needs.push({
         permission: 'sale.discount_above_limit',
@@ -215,13 +214,23 @@ export function discountNeeds(
   }
   if (
     saleDiscount.json !== saleDiscount.previousJson &&
-    saleShare > 0n &&
-    saleShare * 10_000n > limit * base
+    aboveLimit(saleDiscount.json, saleShare, base, staff.discountLimitBp)
   ) {
     needs.push({
       permission: 'sale.discount_above_limit',
-      details: { saleDiscountMinor: Number(saleShare), limitBp: staff.discountLimitBp },
+      details: { saleDiscountMinor: saleShare, limitBp: staff.discountLimitBp },
     });
   }
   return needs;
+}
+
+/**
+ * A percent discount is judged by its rate (10 % is within a 10 % limit even when rounding makes it a
+ * unit more); an amount discount by its share of what it is taken off.
+ */
+function aboveLimit(json: string | null, discountMinor: number, baseMinor: number, limitBp: number): boolean {
+  if (json === null || discountMinor <= 0) return false;
+  const discount = JSON.parse(json) as Discount;
+  if (discount.kind === 'percent') return discount.bp > limitBp;
+  return BigInt(discountMinor) * 10_000n > BigInt(limitBp) * BigInt(baseMinor);
 }
