@@ -51,9 +51,11 @@ export function planCharge(args: ChargeArgs): ChargePlan {
     return { amountMinor: args.amountMinor, tenderedMinor: null, changeMinor: 0, roundingMinor: 0 };
   }
   const rounded = roundCash(due, args.cashIncrementMinor);
-  const settles = args.amountMinor >= rounded.rounded;
+  // Cash settles the rest when it covers it either exactly or as rounded (the till may send either).
+  const settles = args.amountMinor >= Math.min(due, rounded.rounded);
   const applied = settles ? rounded.rounded : args.amountMinor;
-  const tendered = args.tenderedMinor ?? args.amountMinor;
+  // "Exact cash" sends the amount without tendered: the customer handed over what was asked.
+  const tendered = args.tenderedMinor ?? Math.max(args.amountMinor, applied);
   if (tendered < applied) {
     throw new BusinessRuleError(
       'TENDERED_TOO_LOW',
