@@ -1,50 +1,28 @@
-import { randomInt } from 'node:crypto';
 import { isoNow } from '../../clock.js';
 import type { Principal } from '../../contract/principal.js';
 import type { HubContext } from '../../context.js';
 import type { AuditEntry } from '../../db/audit.js';
-import {
-  failuresFromAddress,
-  insertLoginAttempt,
-  revokeTillSessions,
-} from '../../db/access-session-queries.js';
+import { revokeTillSessions } from '../../db/access-session-queries.js';
 import * as q from '../../db/access-till-queries.js';
 import type { Tx } from '../../db/transactor.js';
 import { BusinessRuleError, ConflictError, NotFoundError, RateLimitedError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { auditActor } from './audit-actor.js';
 import { requirePermission, requireTill } from './guards.js';
-import {
-  MAX_PENDING_PAIRINGS,
-  PAIRING_TTL_MS,
-  PASSWORD_FAILURE_WINDOW_MS,
-  PASSWORD_FAILURES_PER_ADDRESS,
-  addMs,
-} from './policy.js';
+import { MAX_PENDING_PAIRINGS, PAIRING_TTL_MS, addMs } from './policy.js';
 import { generateToken, hashToken } from './secrets.js';
+import {
+  activateTill,
+  claimInvitation,
+  freshPairingCode,
+  invite,
+  loadTill,
+  toTillView,
+  type PairingTicket,
+  type TillView,
+} from './till-pairing.js';
 
-export interface TillView {
-  id: string;
-  name: string;
-  number: number | null;
-  status: q.TillRow['status'];
-  invited: boolean;
-  requestedAt: string;
-  pairingExpiresAt: string | null;
-  approvedAt: string | null;
-  approvedBy: string | null;
-  revokedAt: string | null;
-  lastSeenAt: string | null;
-}
-
-export interface PairingTicket {
-  tillId: string;
-  /** Shown on the till's screen for the manager to type; null when the browser claimed an invitation. */
-  pairingCode: string | null;
-  /** Proves this browser made the request; only it can collect the token. */
-  pairingSecret: string;
-  expiresAt: string;
-}
+export { toTillView, type PairingTicket, type TillView } from './till-pairing.js';
 
 export type PairingStatus =
   | { status: 'pending'; tillId: string; expiresAt: string }
@@ -62,7 +40,7 @@ export class TillService {
   requestPairing(input: { name: string; code?: string | undefined }, address: string): PairingTicket {
     const secret = generateToken();
     const now = isoNow(this.ctx.clock);
-    if (input.code !== undefined) return this.claimInvitation(input.name, input.code, secret, address);
+    if (input.code !== undefined) return claimInvitation(this.ctx, input.name, input.code, secret, address);
     return this.ctx.tx.write((tx) => {
       q.deleteExpiredPendingTills(tx.db, tx.at);
       if (q.countPendingTills(tx.db) >= MAX_PENDING_PAIRINGS) {
@@ -70,7 +48,7 @@ export class TillService {
           retryAfterSeconds: PAIRING_TTL_MS / 1000,
         });
       }
-      const code = this.freshCode(tx);
+      const code = freshPairingCode(tx);
       const id = newId();
       const expiresAt = addMs(now, PAIRING_TTL_MS);
       q.insertPendingTill(tx.db, {
@@ -133,7 +111,7 @@ export class TillService {
   /** A manager issues a code first; the new browser claims it by typing it (POST /tills/pair with code). */
   issueInvitation(principal: Principal, name: string): { tillId: string; code: string; expiresAt: string } {
     requirePermission(principal, 'tills.manage');
-    return this.invite(auditActor(principal), name, PAIRING_TTL_MS);
+    return invite(this.ctx, auditActor(principal), name, PAIRING_TTL_MS);
   }
 
   /** For the demo: a code printed on the console, valid for ttlMs (default 15 min). */
@@ -141,13 +119,13 @@ export class TillService {
     name: string,
     ttlMs = PAIRING_TTL_MS,
   ): { tillId: string; code: string; expiresAt: string } {
-    return this.invite({ actorKind: 'system', actorId: null, tillId: null }, name, ttlMs);
+    return invite(this.ctx, { actorKind: 'system', actorId: null, tillId: null }, name, ttlMs);
   }
 
   revoke(principal: Principal, id: string): TillView {
     requirePermission(principal, 'tills.manage');
     return this.ctx.tx.write((tx) => {
-      const till = this.load(tx, id);
+      const till = loadTill(tx, id);
       if (till.status === 'revoked') return toTillView(till);
       q.revokeTillRow(tx.db, id, tx.at);
       const sessions = revokeTillSessions(tx.db, id, tx.at);
@@ -159,7 +137,7 @@ export class TillService {
   rename(principal: Principal, id: string, name: string): TillView {
     requirePermission(principal, 'tills.manage');
     return this.ctx.tx.write((tx) => {
-      const till = this.load(tx, id);
+      const till = loadTill(tx, id);
       q.renameTill(tx.db, id, name);
       return this.changed(tx, principal, id, 'till.rename', { from: till.name, to: name });
     });
@@ -188,7 +166,7 @@ export class TillService {
     code: string,
   ): TillView {
     return this.ctx.tx.write((tx) => {
-      const till = this.load(tx, id);
+      const till = loadTill(tx, id);
       if (till.status !== 'pending' || till.invited === 1) {
         throw new ConflictError(
           'This till is not waiting for approval',
@@ -209,101 +187,10 @@ export class TillService {
         });
         throw new BusinessRuleError('PAIRING_CODE_MISMATCH', 'The code does not match the one on the till');
       }
-      this.activate(tx, till.id, actor.actorKind === 'system' ? null : actor.actorId);
+      activateTill(tx, till.id, actor.actorKind === 'system' ? null : actor.actorId);
       tx.audit({ ...actor, action: 'till.approve', target: id });
-      return toTillView(this.load(tx, id));
+      return toTillView(loadTill(tx, id));
     });
-  }
-
-  private invite(actor: Pick<AuditEntry, 'actorKind' | 'actorId' | 'tillId'>, name: string, ttlMs: number) {
-    return this.ctx.tx.write((tx) => {
-      q.deleteExpiredPendingTills(tx.db, tx.at);
-      const id = newId();
-      const code = this.freshCode(tx);
-      const expiresAt = addMs(tx.at, ttlMs);
-      q.insertPendingTill(tx.db, {
-        id,
-        name,
-        pairing_code: code,
-        pairing_secret_hash: null,
-        pairing_expires_at: expiresAt,
-        invited: 1,
-        approved_by: actor.actorKind === 'system' ? null : actor.actorId,
-        requested_at: tx.at,
-      });
-      tx.audit({ ...actor, action: 'till.invite', target: id, details: { name, expiresAt } });
-      return { tillId: id, code, expiresAt };
-    });
-  }
-
-  private claimInvitation(name: string, code: string, secret: string, address: string): PairingTicket {
-    const now = isoNow(this.ctx.clock);
-    const since = addMs(now, -PASSWORD_FAILURE_WINDOW_MS);
-    const failures = this.ctx.tx.read((db) => failuresFromAddress(db, 'pairing', address, since));
-    if (failures.count >= PASSWORD_FAILURES_PER_ADDRESS) {
-      throw new RateLimitedError('Too many wrong pairing codes; try again later', {
-        retryAfterSeconds: PASSWORD_FAILURE_WINDOW_MS / 1000,
-      });
-    }
-    const till = this.ctx.tx.read((db) => q.getInvitedTillByCode(db, code, now));
-    if (!till) {
-      this.ctx.tx.write((tx) => {
-        insertLoginAttempt(tx.db, {
-          at: tx.at,
-          kind: 'pairing',
-          staffId: null,
-          tillId: null,
-          address,
-          success: false,
-          reason: 'code',
-        });
-      });
-      throw new BusinessRuleError(
-        'PAIRING_CODE_UNKNOWN',
-        'No till is waiting for that code; ask a manager for a new one',
-      );
-    }
-    return this.ctx.tx.write((tx) => {
-      q.claimInvitedTill(tx.db, till.id, name, hashToken(secret));
-      this.activate(tx, till.id, till.approved_by);
-      insertLoginAttempt(tx.db, {
-        at: tx.at,
-        kind: 'pairing',
-        staffId: null,
-        tillId: till.id,
-        address,
-        success: true,
-        reason: null,
-      });
-      tx.audit({
-        actorKind: 'anonymous',
-        actorId: null,
-        action: 'till.claim',
-        target: till.id,
-        details: { address, name },
-      });
-      return {
-        tillId: till.id,
-        pairingCode: null,
-        pairingSecret: secret,
-        expiresAt: till.pairing_expires_at ?? tx.at,
-      };
-    });
-  }
-
-  private activate(tx: Tx, id: string, approvedBy: string | null): void {
-    // Till numbers come from a gap-free counter: receipt numbering is per till, so a number is never reused.
-    q.approveTillRow(tx.db, id, tx.nextCounter('till.number'), approvedBy, tx.at);
-    tx.emit({ name: 'till.paired', payload: { tillId: id } });
-    tx.outbox('till', id, 'upsert', toTillView(this.load(tx, id)));
-  }
-
-  private freshCode(tx: Tx): string {
-    for (let i = 0; i < 20; i += 1) {
-      const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
-      if (!q.pairingCodeInUse(tx.db, code)) return code;
-    }
-    throw new ConflictError('Could not find a free pairing code; try again');
   }
 
   private changed(
@@ -313,31 +200,9 @@ export class TillService {
     action: string,
     details: Record<string, unknown>,
   ) {
-    const view = toTillView(this.load(tx, id));
+    const view = toTillView(loadTill(tx, id));
     tx.audit({ ...auditActor(principal), action, target: id, details });
     tx.outbox('till', id, 'upsert', view);
     return view;
   }
-
-  private load(tx: Tx, id: string): q.TillRow {
-    const till = q.getTill(tx.db, id);
-    if (!till) throw new NotFoundError('Till', id);
-    return till;
-  }
-}
-
-export function toTillView(row: q.TillRow): TillView {
-  return {
-    id: row.id,
-    name: row.name,
-    number: row.number,
-    status: row.status,
-    invited: row.invited === 1,
-    requestedAt: row.requested_at,
-    pairingExpiresAt: row.pairing_expires_at,
-    approvedAt: row.approved_at,
-    approvedBy: row.approved_by,
-    revokedAt: row.revoked_at,
-    lastSeenAt: row.last_seen_at,
-  };
 }
