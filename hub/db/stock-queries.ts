@@ -68,3 +68,12 @@ export function lowStock(
      GROUP BY p.id HAVING onHand <= p.reorder_point ORDER BY onHand, p.name LIMIT ?`,
   ).all(limit);
 }
+
+/** Whether any movement with this reason exists (the demo seed books opening stock only once). */
+export function hasMovements(db: Db, reason: MovementReason): boolean {
+  return (
+    stmt<[string], { one: number }>(db, 'SELECT 1 AS one FROM stock_movements WHERE reason = ? LIMIT 1').get(
+      reason,
+    ) !== undefined
+  );
+}
