@@ -14,6 +14,7 @@ import { newId } from '../../ids.js';
 import { hasUnresolvedPayments, summarizePayments } from '../payments/payment-summary.js';
 import type { ResolvedSalesDeps, SaleStockMovement } from './deps.js';
 import { receiptCode } from './receipt-code.js';
+import { assertOnTill } from './sale-cart.js';
 import { saleTransition } from './sale-machine.js';
 import { loadSaleView } from './sale-view.js';
 import type { SaleActor, SaleView } from './types.js';
@@ -208,6 +209,8 @@ export class SaleCompletionService {
       if (sale && sale.status !== 'completed' && sale.kind !== 'sale') {
         throw new BusinessRuleError('NOT_A_SALE', 'Complete a return through /returns', { saleId });
       }
+      // The receipt number and cash session are the sale's till's: only that till completes it.
+      if (sale && sale.status === 'open') assertOnTill(sale, actor);
       return completeInTx(tx, this.deps, saleId, actor.staff.id);
     });
   }
