@@ -16,11 +16,14 @@ import type { Tx } from '../../db/transactor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { auditActor } from './audit-actor.js';
+import type { AuditEntry } from '../../db/audit.js';
 import { assertAcceptablePassword, assertAcceptablePin } from './credentials.js';
 import { requirePermission } from './guards.js';
 import { parsePermissions } from './roles.js';
 import { hashSecret } from './secrets.js';
 import { normalizeLogin } from './session-service.js';
+
+type AuditActor = Pick<AuditEntry, 'actorKind' | 'actorId' | 'tillId'>;
 
 export interface StaffView {
   id: string;
@@ -72,6 +75,18 @@ export class StaffService {
 
   create(principal: Principal, input: CreateStaffInput): StaffView {
     const actor = requirePermission(principal, 'staff.manage');
+    return this.insert(input, actor, auditActor(principal));
+  }
+
+  /**
+   * For start-up code with nobody logged in: the first owner on a fresh store, the demo's staff. Same
+   * validation (weak PINs are refused here too), audited as 'system'.
+   */
+  createAsSystem(input: CreateStaffInput): StaffView {
+    return this.insert(input, null, { actorKind: 'system', actorId: null, tillId: null });
+  }
+
+  private insert(input: CreateStaffInput, actor: StaffPrincipal | null, by: AuditActor): StaffView {
     const id = input.id ?? newId();
     const login = input.login ? normalizeLogin(input.login) : null;
     if (input.pin !== undefined) assertAcceptablePin(input.pin);
@@ -103,7 +118,7 @@ export class StaffService {
         created_at: tx.at,
         updated_at: tx.at,
       });
-      return this.changed(tx, principal, id, 'staff.create', { roleId: input.roleId, login });
+      return this.changed(tx, by, id, 'staff.create', { roleId: input.roleId, login });
     });
   }
 
@@ -164,13 +179,13 @@ export class StaffService {
 
   private changed(
     tx: Tx,
-    principal: Principal,
+    by: AuditActor | Principal,
     id: string,
     action: string,
     details: Record<string, unknown>,
   ) {
     const view = toView(this.load(id));
-    tx.audit({ ...auditActor(principal), action, target: id, details });
+    tx.audit({ ...('kind' in by ? auditActor(by) : by), action, target: id, details });
     // Replicas get the profile, never credential hashes.
     tx.outbox('staff', id, 'upsert', view);
     tx.emit({ name: 'staff.changed', payload: { staffId: id } });
@@ -195,11 +210,12 @@ export class StaffService {
     return row;
   }
 
-  private assertRoleGrantable(actor: StaffPrincipal, roleId: string): void {
+  /** actor null: start-up code, which may create any role (the first owner). */
+  private assertRoleGrantable(actor: StaffPrincipal | null, roleId: string): void {
     const role = getRole(this.ctx.db, roleId);
     if (!role)
       throw new ValidationError(`Role ${roleId} does not exist`, { field: 'roleId' }, 'ROLE_UNKNOWN');
-    if (!holdsAll(actor, parsePermissions(role.permissions, role.id))) {
+    if (actor && !holdsAll(actor, parsePermissions(role.permissions, role.id))) {
       throw new ForbiddenError('That role has permissions you do not hold', { roleId }, 'ROLE_ABOVE_OWN');
     }
   }
