@@ -47,8 +47,8 @@ export async function startHub(
   });
   const clock = options.clock ?? systemClock;
   const ctx: HubContext = { db, tx: new Transactor(db, bus, clock), bus, clock, log };
-  const modules = buildModules(ctx, config, { startedAt });
-  await modules.start({ demo, fresh });
+  const modules = buildModules(ctx, config, { startedAt, demo });
+  await modules.start();
 
   const app = createApp({
     log,

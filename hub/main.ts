@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { startHub } from './hub.js';
+import { demoBanner } from './demo/demo-store.js';
 import { createConsoleLogger } from './logger.js';
 import { PortInUseError } from './net/listen.js';
 
@@ -33,6 +34,9 @@ async function main(): Promise<void> {
     demo: hub.demo,
     data: config.dataDir,
   });
+  if (hub.modules.demo) {
+    process.stdout.write(`${demoBanner(hub.modules.demo, `http://localhost:${hub.httpPort}`)}\n`);
+  }
 
   let stopping = false;
   const stop = (signal: string) => {
