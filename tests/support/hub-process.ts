@@ -34,21 +34,19 @@ export function freePort(): Promise<number> {
 export async function startHubProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<HubProcess> {
   const port = env.HUB_HTTP_PORT ? Number(env.HUB_HTTP_PORT) : await freePort();
   const mqttPort = env.HUB_MQTT_PORT ? Number(env.HUB_MQTT_PORT) : await freePort();
-  const child = spawn(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'hub', 'main.ts')],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        HUB_HTTP_PORT: String(port),
-        HUB_MQTT_PORT: String(mqttPort),
-        HUB_HTTP_HOST: '127.0.0.1',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  // node --import tsx runs the hub in this very process; the tsx CLI would fork a child that a SIGKILL
+  // of the parent leaves running.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'hub', 'main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      HUB_HTTP_PORT: String(port),
+      HUB_MQTT_PORT: String(mqttPort),
+      HUB_HTTP_HOST: '127.0.0.1',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
