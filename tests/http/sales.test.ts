@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeLabel } from '../../hub/domain/barcodes/index.js';
 import { newId } from '../../hub/ids.js';
+import { SYSTEM_ACTOR } from '../../hub/services/settings/actor.js';
 import { CASHIER_PIN } from '../support/access-fixtures.js';
+import { badCheckDigit, SCALE_PRICE_LABEL } from '../support/catalog-fixtures.js';
 import { buildTestApp, loginAtTill, tillHeaders, type TestApp } from '../support/test-app.js';
 import { setupSales, type SalesFixture } from '../services/sales/sales-fixture.js';
 
@@ -10,7 +13,7 @@ interface SaleBody {
   version: number;
   totals: { totalMinor: number; dueMinor: number; toPayMinor: number };
   receipt: { code: string; barcode: string } | null;
-  lines: { id: string; status: string }[];
+  lines: { id: string; status: string; quantity: number; embeddedPriceMinor: number | null }[];
 }
 
 describe('sales over HTTP', () => {
@@ -59,6 +62,11 @@ describe('sales over HTTP', () => {
       { id: newId(), lines: Array.from({ length: 501 }, () => ({ ...line, id: newId() })) },
       { id: newId(), lines: [line], note: 'bell\u0007' },
       { id: newId(), lines: [line], saleDiscount: { kind: 'percent', bp: 10_001 } },
+      // The till never states a label's price; it sends the scanned code for the hub to read.
+      { id: newId(), lines: [{ ...line, embeddedPriceMinor: 1 }] },
+      { id: newId(), lines: [{ ...line, scannedCode: '   ' }] },
+      { id: newId(), lines: [{ ...line, scannedCode: '2'.repeat(65) }] },
+      { id: newId(), lines: [{ ...line, scannedCode: '2000420044982\u0007' }] },
     ];
     for (const body of bad) {
       const res = await t.call('POST', '/sales', { body, headers });
@@ -73,6 +81,53 @@ describe('sales over HTTP', () => {
     expect(malformed.status).toBe(400);
     expect(count('sales')).toBe(0);
     expect(count("outbox WHERE entity = 'sale'")).toBe(0);
+  });
+
+  it('prices a scale label from the scanned code, replays it, and refuses a tampered one', async () => {
+    const { id: templateId, ...template } = SCALE_PRICE_LABEL;
+    f.labelTemplates.put(templateId, template, SYSTEM_ACTOR);
+    const cheese = f.product({
+      sku: 'CHEESE',
+      priceMinor: 8995,
+      unit: 'kg',
+      weighed: true,
+      barcodes: [{ code: '42', kind: 'plu' }],
+    });
+    const code = encodeLabel(SCALE_PRICE_LABEL, '0042', 4498, 2);
+    if (!code.ok) throw new Error(code.reason);
+    // Scanners may send an AIM prefix and a line end; the hub trims and reads it as the lookup does.
+    const body = {
+      id: newId(),
+      lines: [{ id: newId(), productId: cheese, scannedCode: ` ]E0${code.value}\n` }],
+    };
+    const first = await t.call('POST', '/sales', { body, headers });
+    expect(first.status).toBe(201);
+    const created = (await first.json()) as SaleBody;
+    expect(created.totals.totalMinor).toBe(4498);
+    expect(created.lines[0]).toMatchObject({
+      embeddedPriceMinor: 4498,
+      quantity: 500,
+      weightSource: 'label',
+    });
+    const again = await t.call('POST', '/sales', { body, headers });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual(created);
+
+    const tampered = {
+      id: newId(),
+      lines: [{ id: newId(), productId: cheese, scannedCode: badCheckDigit(code.value) }],
+    };
+    const refused = await t.call('POST', '/sales', { body: tampered, headers });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({
+      error: { code: 'INVALID_SCAN', details: { reason: expect.stringMatching(/check digit/) as unknown } },
+    });
+    const mismatch = await t.call('POST', '/sales', {
+      body: { id: newId(), lines: [{ id: newId(), productId: milk, scannedCode: code.value }] },
+      headers,
+    });
+    expect(await mismatch.json()).toMatchObject({ error: { code: 'SCAN_PRODUCT_MISMATCH' } });
+    expect(count('sales')).toBe(1);
   });
 
   it('needs a cashier logged in at a till to sell, and a login to read', async () => {
@@ -134,7 +189,12 @@ describe('sales over HTTP', () => {
   });
 
   it('publishes the routes in the OpenAPI document', async () => {
-    const doc = (await (await t.call('GET', '/openapi.json')).json()) as { paths: Record<string, unknown> };
+    const doc = (await (await t.call('GET', '/openapi.json')).json()) as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    };
+    expect(Object.keys(doc.components.schemas.CartLine!.properties)).toContain('scannedCode');
+    expect(Object.keys(doc.components.schemas.CartLine!.properties)).not.toContain('embeddedPriceMinor');
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/sales',

@@ -1,5 +1,5 @@
 import type { HubContext } from '../../hub/context.js';
-import { withCheckDigit } from '../../hub/domain/barcodes/index.js';
+import { withCheckDigit, type LabelTemplate } from '../../hub/domain/barcodes/index.js';
 import { newId } from '../../hub/ids.js';
 import { createCatalogModule, type CatalogModule } from '../../hub/services/catalog/catalog-module.js';
 import type { Product } from '../../hub/services/catalog/product-schema.js';
@@ -56,6 +56,30 @@ export function createCatalogFixture(ctx: HubContext, country: PresetCountry = '
     category: (name, parentId = null) => catalog.categories.create({ name, parentId }, OWNER).category.id,
   };
 }
+
+/** The demo store's scale labels (scripts/demo/catalog-seed.ts): 20 = price with a verifier digit. */
+export const SCALE_PRICE_LABEL: LabelTemplate = {
+  id: 'scale-price',
+  name: 'Scale price label',
+  prefix: '20',
+  itemDigits: 4,
+  value: 'price',
+  valueDigits: 5,
+  decimals: 2,
+  verifier: true,
+};
+
+/** 23 = weight in grams, no verifier. */
+export const SCALE_WEIGHT_LABEL: LabelTemplate = {
+  id: 'scale-weight',
+  name: 'Scale weight label',
+  prefix: '23',
+  itemDigits: 5,
+  value: 'weight',
+  valueDigits: 5,
+  decimals: 3,
+  verifier: false,
+};
 
 /** An EAN-13 with its check digit, from 12 digits. */
 export function ean13(body12: string): string {

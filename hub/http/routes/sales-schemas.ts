@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { MAX_CODE_LENGTH } from '../../domain/barcodes/index.js';
 import { isUuidV7 } from '../../ids.js';
 
 // Limits at the edge (docs/hub-internals.md): quantities 1..1,000,000 (pieces or grams), prices up to
@@ -15,6 +16,28 @@ export const ClientId = z.uuid().refine(isUuidV7, 'must be a UUIDv7 made by the 
 // Control bytes are exactly what this refuses, so the pattern has to name them.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+
+// A scan may carry GS (U+001D, FNC1 in GS1 element strings); every other control byte is refused.
+// eslint-disable-next-line no-control-regex
+const CONTROL_BUT_GS = /[\u0000-\u001C\u001E\u001F\u007F-\u009F]/;
+
+/**
+ * A barcode as the scanner sent it (AIM prefix such as `]E0` / `]C1`, GS separators): trimmed, up to
+ * the barcode module's MAX_CODE_LENGTH. The hub decodes it; a code that does not read is a 422 there.
+ */
+export const ScannedCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_CODE_LENGTH)
+  .refine((s) => !CONTROL_BUT_GS.test(s), 'must not contain control characters other than GS')
+  .openapi({
+    description:
+      'The barcode as scanned. The hub decodes it with the catalog lookup: a price label (or GS1 AI 392n) ' +
+      'gives the line amount, a weight label (or GS1 AI 310n) the quantity in grams. It must name the ' +
+      "line's product; with a label, quantity is refused.",
+    example: '2000422034759',
+  });
 
 /** Free text that may reach a printer: trimmed, bounded, no control characters. */
 export const Text = (max: number) =>
@@ -46,7 +69,7 @@ export const CartLineSchema = z
     discount: DiscountSchema.nullable().optional(),
     discountReason: Text(200).optional(),
     note: Text(200).optional(),
-    embeddedPriceMinor: z.number().int().min(0).max(MAX_PRICE_MINOR).optional(),
+    scannedCode: ScannedCode.optional(),
     weightSource: z.enum(['scale', 'label', 'manual']).optional(),
   })
   .openapi('CartLine');
@@ -109,7 +132,9 @@ export const SaleLineViewSchema = z
     weightSource: z.enum(['scale', 'label', 'manual']).nullable(),
     unitPriceMinor: Minor,
     catalogPriceMinor: Minor,
-    embeddedPriceMinor: Minor.nullable(),
+    embeddedPriceMinor: Minor.nullable().openapi({
+      description: 'The price the hub decoded from the scanned label; it is the line amount',
+    }),
     discount: DiscountSchema.nullable(),
     discountReason: z.string().nullable(),
     grossMinor: Minor,

@@ -8,6 +8,7 @@ import {
   type ProductRecord,
 } from '../../db/catalog-queries.js';
 import { searchProducts } from '../../db/catalog-search-queries.js';
+import type { Db } from '../../db/connection.js';
 import type { Tx } from '../../db/transactor.js';
 import { buildMatchQuery } from '../../domain/search-text.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
@@ -195,10 +196,15 @@ export class CatalogService {
   }
 
   lookupBarcode(raw: string): LookupResult {
-    const settings = this.deps.settings.get();
-    return this.ctx.tx.read((db) =>
-      lookupBarcode(db, raw, settings, this.deps.templates.active(), this.ctx.clock),
-    );
+    return this.ctx.tx.read((db) => this.lookupBarcodeIn(db, raw));
+  }
+
+  /**
+   * The same lookup on a connection the caller already holds, so a sale decodes its scanned labels inside
+   * its own transaction with the templates, currency and products GET /products/lookup uses.
+   */
+  lookupBarcodeIn(db: Db, raw: string): LookupResult {
+    return lookupBarcode(db, raw, this.deps.settings.get(), this.deps.templates.active(), this.ctx.clock);
   }
 
   changesSince(afterSeq: number, limit: number): CatalogChanges {

@@ -5,6 +5,7 @@ import type { SaleLineRow } from '../../db/sales-queries.js';
 import { canonicalJson } from '../../domain/canonical-json.js';
 import { divRound } from '../../domain/money.js';
 import { BusinessRuleError, ValidationError } from '../../errors.js';
+import type { ScanReading } from './cart-scans.js';
 import type { LineDraft, PricedCart } from './sale-pricing.js';
 import type { Discount } from '../../domain/sale-totals.js';
 import type { CartInput, CartLineInput } from './types.js';
@@ -25,6 +26,8 @@ interface ResolveArgs {
   input: CartInput;
   existing: readonly SaleLineRow[];
   products: ReadonlyMap<string, SaleProductRow>;
+  /** What the hub decoded from the lines' scanned labels (readScans), by line id. */
+  scans: ReadonlyMap<string, ScanReading>;
   staffId: string;
   at: string;
 }
@@ -54,14 +57,21 @@ function refuseProduct(product: SaleProductRow | undefined, line: CartLineInput)
 }
 
 /**
- * Quantity of a line: pieces default to 1; a measured product needs its weight, from a scale, keyed in,
- * or derived from a price-embedded label (grams = price / price per kg, for the stock ledger only).
+ * Quantity of a line: a label's weight; else pieces default to 1; a measured product needs its weight,
+ * from a scale, keyed in, or derived from a price-embedded label (grams = price / price per kg, for the
+ * stock ledger only).
  */
-function quantityOf(line: CartLineInput, measured: boolean, pricePerUnit: number): number {
+function quantityOf(
+  line: CartLineInput,
+  scan: ScanReading | undefined,
+  measured: boolean,
+  pricePerUnit: number,
+): number {
+  if (scan?.weightGrams !== undefined) return scan.weightGrams;
   if (line.quantity !== undefined) return line.quantity;
   if (!measured) return 1;
-  if (line.embeddedPriceMinor !== undefined && pricePerUnit > 0) {
-    return Math.max(1, Number(divRound(BigInt(line.embeddedPriceMinor) * 1000n, BigInt(pricePerUnit))));
+  if (scan?.priceMinor !== undefined && pricePerUnit > 0) {
+    return Math.max(1, Number(divRound(BigInt(scan.priceMinor) * 1000n, BigInt(pricePerUnit))));
   }
   throw new BusinessRuleError('WEIGHT_REQUIRED', 'This product is sold by weight; weigh it first', {
     lineId: line.id,
@@ -79,7 +89,8 @@ function draftLine(
   const product = previous === undefined ? refuseProduct(args.products.get(line.productId), line) : undefined;
   const measured = previous ? previous.measured === 1 : product?.unit !== 'piece';
   const catalogPrice = previous?.catalog_price_minor ?? product?.price_minor ?? 0;
-  const quantity = quantityOf(line, measured, catalogPrice);
+  const scan = args.scans.get(line.id);
+  const quantity = quantityOf(line, scan, measured, catalogPrice);
   return {
     id: line.id,
     sale_id: args.saleId,
@@ -90,12 +101,10 @@ function draftLine(
     name: previous?.name ?? product?.name ?? '',
     quantity,
     measured: measured ? 1 : 0,
-    weight_source: measured
-      ? (line.weightSource ?? (line.embeddedPriceMinor === undefined ? 'scale' : 'label'))
-      : null,
+    weight_source: measured ? (scan === undefined ? (line.weightSource ?? 'scale') : 'label') : null,
     unit_price_minor: line.unitPriceMinor ?? catalogPrice,
     catalog_price_minor: catalogPrice,
-    embedded_price_minor: line.embeddedPriceMinor ?? null,
+    embedded_price_minor: scan?.priceMinor ?? null,
     discount: discountJson(line.discount),
     discount_reason: line.discountReason ?? null,
     tax_class_id: previous?.tax_class_id ?? product?.tax_class_id ?? '',

@@ -3,6 +3,7 @@ import type { Authorization, OverrideInput, Principal } from '../../contract/pri
 import type { Db } from '../../db/connection.js';
 import type { Tx } from '../../db/transactor.js';
 import type { TaxMode } from '../../domain/tax.js';
+import type { LookupResult } from '../catalog/lookup.js';
 import { openSessionForTill } from '../cash/open-session.js';
 import { recordStockMovements } from '../stock/stock-service.js';
 
@@ -45,9 +46,29 @@ export type StockRecorder = (tx: Tx, movements: readonly SaleStockMovement[], st
 
 export type OpenCashSessionLookup = (db: Db, tillId: string) => string | null;
 
+/**
+ * CatalogService.lookupBarcodeIn: what a scanned code means (product, label price or weight), read on the
+ * caller's connection. Sales decode a line's `scannedCode` with it rather than taking a till's figures.
+ */
+export interface ScanLookup {
+  lookupBarcodeIn(db: Db, raw: string): LookupResult;
+}
+
+/**
+ * Stands in when the composition root passes no catalog: a scanned line is then a hub fault (500, logged),
+ * never a line priced on the till's word.
+ */
+export const noScanLookup: ScanLookup = {
+  lookupBarcodeIn: () => {
+    throw new Error('the sales module was built without a catalog; pass catalog: CatalogService');
+  },
+};
+
 export interface SalesDeps {
   settings: SettingsReader;
   access: Authorizer;
+  /** Required for lines with a scannedCode; the composition root passes the CatalogService. */
+  catalog?: ScanLookup;
   recordStock?: StockRecorder;
   openCashSession?: OpenCashSessionLookup;
 }
@@ -59,6 +80,7 @@ export const ledgerStock: StockRecorder = (tx, movements, staffId) => {
 export interface ResolvedSalesDeps {
   settings: SettingsReader;
   access: Authorizer;
+  catalog: ScanLookup;
   recordStock: StockRecorder;
   openCashSession: OpenCashSessionLookup;
 }
@@ -67,6 +89,7 @@ export function resolveSalesDeps(deps: SalesDeps): ResolvedSalesDeps {
   return {
     settings: deps.settings,
     access: deps.access,
+    catalog: deps.catalog ?? noScanLookup,
     recordStock: deps.recordStock ?? ledgerStock,
     openCashSession: deps.openCashSession ?? openSessionForTill,
   };

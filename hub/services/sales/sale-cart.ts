@@ -76,7 +76,16 @@ export class SaleCartService {
     if (replay) return replay;
     const { taxMode, currency } = this.deps.settings.get();
     const planFor = (db: Db, at: string): CartPlan =>
-      planCart(db, { saleId: input.id, cart, existing: [], previousSaleDiscount: null, taxMode, actor, at });
+      planCart(db, {
+        saleId: input.id,
+        cart,
+        existing: [],
+        previousSaleDiscount: null,
+        taxMode,
+        actor,
+        at,
+        scans: this.deps.catalog,
+      });
     const first = this.ctx.tx.read((db) => planFor(db, isoNow(this.ctx.clock)));
     const approvals = await authorizeNeeds(this.deps.access, actor, first.needs, input.override);
     return this.ctx.tx.write((tx) => {
@@ -145,6 +154,7 @@ export class SaleCartService {
         taxMode: row.tax_mode,
         actor,
         at,
+        scans: this.deps.catalog,
       });
     const first = this.ctx.tx.read((db) => {
       assertEditable(db, sale, actor, input.expectedVersion);

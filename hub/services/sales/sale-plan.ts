@@ -4,6 +4,8 @@ import type { SaleLineRow } from '../../db/sales-queries.js';
 import type { TaxMode } from '../../domain/tax.js';
 import { BusinessRuleError, ConflictError } from '../../errors.js';
 import { discountJson, discountNeeds, resolveCart, type PermissionNeed } from './cart-lines.js';
+import { readScans } from './cart-scans.js';
+import type { ScanLookup } from './deps.js';
 import { requestHash } from './request-hash.js';
 import type { Approval } from './sale-authorize.js';
 import { priceCart, type PricedCart } from './sale-pricing.js';
@@ -20,7 +22,7 @@ export function normalizeCart(input: CartInput): CartInput {
       discount: l.discount ?? null,
       ...(l.discountReason === undefined ? {} : { discountReason: l.discountReason }),
       note: l.note ?? '',
-      ...(l.embeddedPriceMinor === undefined ? {} : { embeddedPriceMinor: l.embeddedPriceMinor }),
+      ...(l.scannedCode === undefined ? {} : { scannedCode: l.scannedCode }),
       ...(l.weightSource === undefined ? {} : { weightSource: l.weightSource }),
     })),
     saleDiscount: input.saleDiscount ?? null,
@@ -46,6 +48,8 @@ interface PlanArgs {
   taxMode: TaxMode;
   actor: SaleActor;
   at: string;
+  /** Decodes the lines' scanned codes on `db`, so both plans read the labels the same way. */
+  scans: ScanLookup;
 }
 
 /** Resolves and prices a cart against the catalog and the stored lines, and lists the permissions it needs. */
@@ -65,6 +69,7 @@ export function planCart(db: Db, args: PlanArgs): CartPlan {
     input: args.cart,
     existing: args.existing,
     products,
+    scans: readScans(db, args.scans, args.cart.lines),
     staffId: args.actor.staff.id,
     at: args.at,
   });

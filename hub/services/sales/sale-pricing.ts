@@ -19,8 +19,9 @@ export interface PricedCart {
 }
 
 /**
- * What the totals code is given for a line. A price-embedded label's price is the line amount as printed
- * (one unit at that price), while the line keeps its real quantity (grams) for the stock ledger.
+ * What the totals code is given for a line. The price the hub decoded from a scanned label is the line
+ * amount as printed (one unit at that price), while the line keeps its real quantity (grams) for the
+ * stock ledger.
  */
 export function totalsInputOf(line: LineDraft): TotalsLineInput {
   const discount = line.discount === null ? null : (JSON.parse(line.discount) as Discount);

@@ -25,9 +25,17 @@ export interface CartLineInput {
   discount?: Discount | null;
   discountReason?: string;
   note?: string;
-  /** The price printed on a price-embedded label (the store's own scale); it becomes the line amount. */
-  embeddedPriceMinor?: number;
-  /** Where a weight came from; 'manual' (keyed in) needs 'sale.manual_weight'. Default 'scale'. */
+  /**
+   * The barcode as scanned (AIM prefix and GS separators as the scanner sent them). The hub decodes it
+   * with the catalog lookup: a price label or GS1 AI 392n gives the line amount, a weight label or GS1
+   * AI 310n the quantity in grams. The product it names must be `productId`. With a label, `quantity` is
+   * refused (the label is the authority) and the weight source is 'label'.
+   */
+  scannedCode?: string;
+  /**
+   * Where a weight came from; 'manual' (keyed in) needs 'sale.manual_weight'. Default 'scale', or 'label'
+   * when `scannedCode` is a label; 'label' without such a scan is refused.
+   */
   weightSource?: WeightSource;
 }
 
@@ -61,6 +69,7 @@ export interface SaleLineView {
   weightSource: WeightSource | null;
   unitPriceMinor: number;
   catalogPriceMinor: number;
+  /** The price the hub decoded from the line's scanned label: the line amount. */
   embeddedPriceMinor: number | null;
   discount: Discount | null;
   discountReason: string | null;

@@ -63,7 +63,8 @@ export const PRESETS: Readonly<Record<PresetCountry, StorePreset>> = {
     taxMode: 'inclusive',
     taxClasses: [
       { code: 'standard', name: 'ALV 25,5 %', rateBp: 2550 },
-      { code: 'food', name: 'ALV 14 % (elintarvikkeet)', rateBp: 1400 },
+      // Rates are the law as of 2026 (food 13.5 % since 1 January 2026) and editable per store.
+      { code: 'food', name: 'ALV 13,5 % (elintarvikkeet)', rateBp: 1350 },
       { code: 'reduced', name: 'ALV 10 %', rateBp: 1000 },
     ],
     tenders: [

@@ -25,6 +25,8 @@ export type TenderKey = 'cash' | 'card' | 'mobile' | 'voucher' | 'store_credit';
 
 export interface ProductInput {
   sku: string;
+  /** As the catalog takes them: GTIN strings or `{ code, kind: 'plu' }` for scale items. */
+  barcodes?: unknown[];
   priceMinor: number;
   tax?: TaxClassCode;
   unit?: 'piece' | 'kg' | 'l';
@@ -39,6 +41,8 @@ export interface SalesFixture {
   access: AccessService;
   cash: CashService;
   terminal: SimulatedTerminalAdapter;
+  catalog: CatalogService;
+  labelTemplates: LabelTemplateService;
   mod: SalesModule;
   people: AccessFixture;
   cashier: SaleActor;
@@ -60,9 +64,10 @@ export function setupSales(country: PresetCountry = 'DK'): SalesFixture {
   const people = seedAccess(ctx);
   const access = new AccessService(ctx);
   const cash = new CashService(ctx, { access, settings });
-  const catalog = new CatalogService(ctx, { settings, templates: new LabelTemplateService(ctx, settings) });
+  const labelTemplates = new LabelTemplateService(ctx, settings);
+  const catalog = new CatalogService(ctx, { settings, templates: labelTemplates });
   const terminal = new SimulatedTerminalAdapter();
-  const mod = createSalesModule(ctx, { settings, access, terminal });
+  const mod = createSalesModule(ctx, { settings, access, catalog, terminal });
   const tenders = ctx.tx.read((db) => listTenders(db));
   const tender = Object.fromEntries(
     (['cash', 'card', 'mobile', 'voucher', 'store_credit'] as const).map((k) => [
@@ -86,6 +91,8 @@ export function setupSales(country: PresetCountry = 'DK'): SalesFixture {
     access,
     cash,
     terminal,
+    catalog,
+    labelTemplates,
     mod,
     people,
     cashier,
@@ -105,6 +112,7 @@ export function setupSales(country: PresetCountry = 'DK'): SalesFixture {
           priceMinor: p.priceMinor,
           hasVariants: p.hasVariants ?? false,
           active: p.active ?? true,
+          ...(p.barcodes === undefined ? {} : { barcodes: p.barcodes }),
         },
         SYSTEM_ACTOR,
       );

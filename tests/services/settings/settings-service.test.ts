@@ -127,7 +127,7 @@ describe('store settings', () => {
 
   it.each([
     ['DK', 'DKK', 'da-DK', 'inclusive', 50, [2500]],
-    ['FI', 'EUR', 'fi-FI', 'inclusive', 5, [2550, 1400, 1000]],
+    ['FI', 'EUR', 'fi-FI', 'inclusive', 5, [2550, 1350, 1000]],
     ['TW', 'TWD', 'zh-TW', 'inclusive', 100, [500]],
     ['UA', 'UAH', 'uk-UA', 'inclusive', 10, [2000, 700]],
     ['CN', 'CNY', 'zh-CN', 'inclusive', 1, [1300, 900, 600]],
