@@ -53,7 +53,12 @@ export function buildModules(
   // The demo takes card payments on the simulator; a real store declines cards until a terminal is set up
   // (device issue), so no card sale is ever recorded as paid without a terminal.
   const terminal: TerminalAdapter = info.demo ? new SimulatedTerminalAdapter() : new NoTerminalAdapter();
-  const sales = createSalesModule(ctx, { settings: settings.service, access: access.service, terminal });
+  const sales = createSalesModule(ctx, {
+    settings: settings.service,
+    access: access.service,
+    catalog: catalog.service,
+    terminal,
+  });
   let resolveTimer: NodeJS.Timeout | null = null;
 
   const resolvePayments = () => {
