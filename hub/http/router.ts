@@ -2,6 +2,8 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { ValidationError } from '../errors.js';
 import type { AppEnv } from './env.js';
 
+const MAX_REPORTED_ISSUES = 20;
+
 /**
  * Every resource is one OpenAPIHono sub-app made here, so request validation failures everywhere become
  * the same 400 with the zod issues, and the OpenAPI document is generated from the route schemas.
@@ -10,11 +12,14 @@ export function createRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
+        const issues = result.error.issues;
         throw new ValidationError('The request is not valid', {
-          issues: result.error.issues.map((issue) => ({
+          // A bad 500-line cart would otherwise echo 500 issues; the first ones say what is wrong.
+          issues: issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => ({
             path: issue.path.map(String).join('.'),
             message: issue.message,
           })),
+          issueCount: issues.length,
         });
       }
     },
