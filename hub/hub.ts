@@ -20,6 +20,8 @@ export interface RunningHub {
   httpPort: number;
   httpMovedFrom: number | null;
   demo: boolean;
+  /** Every route the HTTP app serves (method and path), for tests that check the API is documented. */
+  routes: readonly { method: string; path: string }[];
   close(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function startHub(
     httpPort: bound.port,
     httpMovedFrom: bound.movedFrom,
     demo,
+    routes: app.routes.map((r) => ({ method: r.method, path: r.path })),
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => {

@@ -53,9 +53,31 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     }),
   );
   for (const module of options.modules) api.route(`/${module.path}`, module.routes);
+  api.openAPIRegistry.registerComponent('securitySchemes', 'tillToken', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Till-Token',
+    description: 'Device token of a paired till, given once when a manager approves its pairing code',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'staffSession', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Session of a cashier logged in with a PIN at that till (POST /auth/pin)',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'adminSession', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'hub_admin',
+    description: 'Admin pages session (POST /auth/login); unsafe methods also need the X-CSRF-Token header',
+  });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Store hub API', version: API_VERSION },
+    info: {
+      title: 'Store hub API',
+      version: API_VERSION,
+      description: 'Errors always have the shape {"error":{"code","message","details"}} with a stable code.',
+    },
+    servers: [{ url: '/api/v1' }],
   });
   api.notFound((c) =>
     c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}` } }, 404),
