@@ -1,6 +1,13 @@
 // How barcodes entered by the owner become rows in `barcodes`, and back into what is printed on a pack.
 import type { BarcodeKind } from '../../db/catalog-queries.js';
-import { findTemplate, gs1CheckDigit, toGtin14, type LabelTemplate } from '../../domain/barcodes/index.js';
+import {
+  expandUpcE,
+  findTemplate,
+  gs1CheckDigit,
+  hasValidCheckDigit,
+  toGtin14,
+  type LabelTemplate,
+} from '../../domain/barcodes/index.js';
 import { ValidationError } from '../../errors.js';
 import type { Barcode, BarcodeInput } from './product-schema.js';
 
@@ -64,7 +71,7 @@ function normaliseOne(
     return { code: pluCode(raw), kind: 'plu' };
   }
   if (kind === 'gtin' || (kind === undefined && digits && GTIN_LENGTHS.has(raw.length))) {
-    const gtin = toGtin14(raw);
+    const gtin = toGtin14(upcEAsUpcA(raw) ?? raw);
     if (!gtin.ok) {
       const hint =
         digits && GTIN_LENGTHS.has(raw.length)
@@ -86,6 +93,17 @@ function normaliseOne(
     throw invalid(field, raw, `codes starting with "${PLU_PREFIX}" are reserved`);
   if (/\p{Cc}/u.test(raw)) throw invalid(field, raw, 'a code must not contain control characters');
   return { code: internalCode(raw), kind: 'code' };
+}
+
+/**
+ * An 8-digit code that is not a valid EAN-8 but is a valid UPC-E, as its UPC-A; otherwise undefined.
+ * The scanner path reads 8 digits the same way (EAN-8 first, then UPC-E), so a product entered as
+ * UPC-E is stored under the GTIN-14 a UPC-E scan, a UPC-A scan and its EAN-13 spelling all find.
+ */
+function upcEAsUpcA(raw: string): string | undefined {
+  if (raw.length !== 8 || hasValidCheckDigit(raw)) return undefined;
+  const upcA = expandUpcE(raw);
+  return upcA.ok ? upcA.value : undefined;
 }
 
 function invalid(field: string, code: string, message: string): ValidationError {
