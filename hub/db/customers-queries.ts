@@ -45,30 +45,74 @@ function upper(prefix: string): string {
 }
 
 export interface CustomerSearch {
-  /** Folded name prefix, or null to skip. */
-  name: string | null;
+  /** Folded name words (each must start a word of the name), or empty to skip. */
+  words: string[];
   /** Lower-case email prefix, or null. */
   email: string | null;
-  /** Normalised phone prefix, or null. */
-  phone: string | null;
+  /** Phone digits found anywhere in the number, or null. */
+  phoneDigits: string | null;
+  /** The search had a leading '+': the digits must start the number. */
+  phoneFromStart: boolean;
 }
 
-const SEARCH_WHERE = `WHERE (@all = 1
-    OR (@name IS NOT NULL AND name_key >= @name AND name_key < @nameEnd)
-    OR (@email IS NOT NULL AND lower(email) >= @email AND lower(email) < @emailEnd)
-    OR (@phone IS NOT NULL AND phone >= @phone AND phone < @phoneEnd))`;
+/**
+ * Rewrites the search keys of one customer (see 010_customer_search.sql): every word of the folded name
+ * and every suffix of the phone digits. Runs in the caller's write transaction with the customer row.
+ */
+export function replaceSearchKeys(
+  db: Db,
+  customerId: string,
+  words: readonly string[],
+  phoneDigits: string | null,
+): void {
+  db.prepare('DELETE FROM customer_name_words WHERE customer_id = ?').run(customerId);
+  db.prepare('DELETE FROM customer_phone_keys WHERE customer_id = ?').run(customerId);
+  const word = db.prepare('INSERT OR IGNORE INTO customer_name_words (word, customer_id) VALUES (?, ?)');
+  for (const w of words) word.run(w, customerId);
+  if (phoneDigits === null) return;
+  const key = db.prepare(
+    'INSERT OR IGNORE INTO customer_phone_keys (key, customer_id, is_start) VALUES (?, ?, ?)',
+  );
+  for (let i = 0; i < phoneDigits.length; i++) key.run(phoneDigits.slice(i), customerId, i === 0 ? 1 : 0);
+}
 
-function searchParams(search: CustomerSearch) {
-  const all = search.name === null && search.email === null && search.phone === null ? 1 : 0;
-  return {
-    all,
-    name: search.name,
-    nameEnd: search.name === null ? null : upper(search.name),
-    email: search.email,
-    emailEnd: search.email === null ? null : upper(search.email),
-    phone: search.phone,
-    phoneEnd: search.phone === null ? null : upper(search.phone),
-  };
+/**
+ * The ids a search matches, as a union of index range scans: the name words (all of them, each the
+ * start of some word), the email prefix and the phone digits. Never a scan of customers.
+ */
+function matchingIds(search: CustomerSearch): { sql: string; params: unknown[] } | null {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (search.words.length > 0) {
+    parts.push(
+      search.words
+        .map(() => 'SELECT customer_id FROM customer_name_words WHERE word >= ? AND word < ?')
+        .join(' INTERSECT '),
+    );
+    for (const w of search.words) params.push(w, upper(w));
+  }
+  if (search.email !== null) {
+    parts.push('SELECT id FROM customers WHERE lower(email) >= ? AND lower(email) < ?');
+    params.push(search.email, upper(search.email));
+  }
+  if (search.phoneDigits !== null) {
+    parts.push(
+      `SELECT customer_id FROM customer_phone_keys WHERE key >= ? AND key < ?${
+        search.phoneFromStart ? ' AND is_start = 1' : ''
+      }`,
+    );
+    params.push(search.phoneDigits, upper(search.phoneDigits));
+  }
+  if (parts.length === 0) return null;
+  // Each part in its own sub-select, so INTERSECT binds within the name part only.
+  return { sql: parts.map((p) => `SELECT * FROM (${p})`).join(' UNION '), params };
+}
+
+/** The statements a search runs, exported so a test can check their query plans. */
+export function customerSearchSql(search: CustomerSearch): { sql: string; params: unknown[] } {
+  const ids = matchingIds(search);
+  if (ids === null) return { sql: 'SELECT * FROM customers', params: [] };
+  return { sql: `SELECT * FROM customers WHERE id IN (${ids.sql})`, params: ids.params };
 }
 
 export function searchCustomers(
@@ -77,17 +121,15 @@ export function searchCustomers(
   limit: number,
   offset: number,
 ): CustomerRow[] {
+  const { sql, params } = customerSearchSql(search);
   return db
-    .prepare(`SELECT * FROM customers ${SEARCH_WHERE} ORDER BY name_key, id LIMIT @limit OFFSET @offset`)
-    .all({ ...searchParams(search), limit, offset }) as CustomerRow[];
+    .prepare(`${sql} ORDER BY name_key, id LIMIT ? OFFSET ?`)
+    .all(...params, limit, offset) as CustomerRow[];
 }
 
 export function countCustomers(db: Db, search: CustomerSearch): number {
-  return (
-    db.prepare(`SELECT count(*) AS n FROM customers ${SEARCH_WHERE}`).get(searchParams(search)) as {
-      n: number;
-    }
-  ).n;
+  const { sql, params } = customerSearchSql(search);
+  return (db.prepare(`SELECT count(*) AS n FROM (${sql})`).get(...params) as { n: number }).n;
 }
 
 export function countSalesOfCustomer(db: Db, customerId: string): number {

@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { auditActor } from '../access/audit-actor.js';
 import { requireAuthenticated, requirePermission, staffOf } from '../access/guards.js';
-import { nameKey, normalizePhone, searchTerms } from './customer-fields.js';
+import { nameKey, nameWords, normalizePhone, phoneDigits, searchTerms } from './customer-fields.js';
 
 export interface Customer {
   id: string;
@@ -96,6 +96,7 @@ export class CustomerService {
         );
       }
       q.insertCustomer(tx.db, { id, ...fields, created_at: tx.at, updated_at: tx.at });
+      q.replaceSearchKeys(tx.db, id, nameWords(fields.name), phoneDigits(fields.phone));
       return this.changed(tx, id);
     });
   }
@@ -112,7 +113,9 @@ export class CustomerService {
         notes: input.notes ?? current.notes,
         marketingConsent: input.marketingConsent ?? current.marketing_consent === 1,
       };
-      q.updateCustomer(tx.db, { id, ...toFields(merged, current, tx.at), updated_at: tx.at });
+      const fields = toFields(merged, current, tx.at);
+      q.updateCustomer(tx.db, { id, ...fields, updated_at: tx.at });
+      q.replaceSearchKeys(tx.db, id, nameWords(fields.name), phoneDigits(fields.phone));
       return this.changed(tx, id);
     });
   }
