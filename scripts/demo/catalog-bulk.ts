@@ -49,7 +49,15 @@ const UNITS = ['100 g', '250 g', '500 g', '1 kg', '330 ml', '1 l'];
 export function bulkInsertProducts(db: Db, options: BulkOptions): number {
   const rand = prng(options.seed ?? 7);
   const batchSize = options.batchSize ?? 10_000;
-  const prefix = options.gtinPrefix ?? '5790000';
+  // An EAN-13 holds 12 digits before its check digit: the prefix gives way to the item numbers it needs.
+  const itemDigits = String(Math.max(1, options.count - 1)).length;
+  const room = 12 - itemDigits;
+  const prefix = options.gtinPrefix ?? '5790000'.slice(0, room);
+  if (prefix.length > room) {
+    throw new RangeError(
+      `gtinPrefix ${prefix} leaves no room for ${options.count} item numbers in an EAN-13`,
+    );
+  }
   const now = new Date().toISOString();
   let seq = counterValue(db, 'catalog');
   const startMs = Date.now();

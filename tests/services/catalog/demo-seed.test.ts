@@ -134,8 +134,27 @@ describe('bulk generator', () => {
       }
       expect(total).toBe(25_000);
       expect(f.catalog.service.list({ q: 'BULK-00012345', limit: 5, offset: 0 }).items).toHaveLength(1);
+      const codes = ctx.db.prepare("SELECT code FROM barcodes WHERE kind = 'gtin'").pluck().all() as string[];
+      expect(codes).toHaveLength(25_000);
+      expect(codes.filter((code) => !/^\d{14}$/.test(code) || !isValidGtin(code))).toEqual([]);
       // Ordinary writes carry on after the bulk load without reusing a change_seq.
       expect(f.product({ name: 'Efter bulk' }).changeSeq).toBe(after + 1);
+    } finally {
+      ctx.close();
+    }
+  });
+
+  it('refuses a GTIN prefix that leaves no room for the item numbers', () => {
+    const ctx = createTestContext();
+    try {
+      const f = createCatalogFixture(ctx, 'DK');
+      expect(() =>
+        bulkInsertProducts(ctx.db, {
+          count: 200_000,
+          taxClassId: f.taxClassId('standard'),
+          gtinPrefix: '5790000',
+        }),
+      ).toThrow(/no room for 200000/);
     } finally {
       ctx.close();
     }
