@@ -19,11 +19,23 @@ export interface DomainEventMap {
   'cash.session.opened': { sessionId: string; tillId: string };
   'cash.session.closed': { sessionId: string; tillId: string; zNumber: number };
   'cash.drawer.open': { tillId: string; reason: string; staffId: string };
+  /** A print job changed status (queued, sent, done, failed); error is the printer's last refusal. */
+  'print.job.updated': {
+    jobId: string;
+    deviceId: string;
+    tillId: string | null;
+    saleId: string | null;
+    kind: 'receipt' | 'copy' | 'report' | 'test';
+    status: 'queued' | 'sent' | 'done' | 'failed';
+    error: string | null;
+  };
   'till.paired': { tillId: string };
   'till.revoked': { tillId: string };
   'settings.changed': Record<string, never>;
   'customer.changed': { customerId: string };
   'staff.changed': { staffId: string };
+  'device.changed': { deviceId: string; tillId: string | null; status: string };
+  'device.revoked': { deviceId: string; tillId: string | null };
 }
 
 export type DomainEventName = keyof DomainEventMap;
