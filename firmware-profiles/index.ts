@@ -73,7 +73,7 @@ function readRaw(dir: string, path: string): RawFile {
   const id = basename(path, '.json');
   if (raw.data.id !== id)
     throw new ProfileError(file, 'id', `"${raw.data.id}" must match the file name "${id}"`);
-  return { file, id, parent: raw.data.extends, data: raw.data };
+  return { file, id, parent: raw.data.extends ?? undefined, data: raw.data };
 }
 
 function resolveAll(files: Map<string, RawFile>): FirmwareProfile[] {

@@ -196,5 +196,5 @@ export type ProfileKind = FirmwareProfile['kind'];
 export const RawProfileSchema = z.looseObject({
   id: ProfileId,
   kind: z.enum(['printer', 'scale', 'scanner', 'display', 'terminal']).optional(),
-  extends: ProfileId.optional(),
+  extends: ProfileId.nullable().optional(),
 });
