@@ -21,8 +21,9 @@ export function createPaymentsApi(payments: PaymentService): ApiModule {
         },
       }),
       async (c) => {
-        staffOf(c.get('principal'));
-        const result = await payments.resolve(c.req.valid('param').id);
+        const principal = c.get('principal');
+        staffOf(principal);
+        const result = await payments.resolve(c.req.valid('param').id, principal);
         return c.json({ payment: result.payment, sale: result.sale }, 200);
       },
     )

@@ -1,3 +1,4 @@
+import type { Principal } from '../../contract/principal.js';
 import type { HubContext } from '../../context.js';
 import {
   insertPayment,
@@ -13,13 +14,18 @@ import type { Tx } from '../../db/transactor.js';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../../errors.js';
 import type { SettingsReader } from '../sales/deps.js';
 import { requestHash } from '../sales/request-hash.js';
+import { auditPrivileged } from '../sales/sale-authorize.js';
 import { assertOnTill } from '../sales/sale-cart.js';
 import { loadSaleView, paymentView } from '../sales/sale-view.js';
 import type { PaymentView, SaleActor, SaleView } from '../sales/types.js';
 import { paymentTransition } from './payment-machine.js';
 import { announcePayment, applyTerminalStatus } from './payment-outcome.js';
 import { planCharge } from './payment-rules.js';
+import { assertCreditCovers, redeemCredit, reverseRedemption } from './store-credit.js';
 import type { TerminalAdapter, TerminalStatus } from './terminal-adapter.js';
+
+/** Written in the transaction that records a terminal's answer, with the status before and after. */
+type TerminalAudit = (tx: Tx, from: PaymentRow['status'] | null, row: PaymentRow) => void;
 
 export interface AddPaymentInput {
   /** UUIDv7 made by the till: the payment's idempotency key. */
@@ -28,7 +34,10 @@ export interface AddPaymentInput {
   amountMinor: number;
   /** Cash handed over; change is tendered minus the amount applied. Defaults to amountMinor. */
   tenderedMinor?: number;
-  /** Voucher number, wallet transaction id, ... for recorded tenders. */
+  /**
+   * Voucher number, wallet transaction id, ... for recorded tenders. Required for a voucher and for store
+   * credit, where it is the credit's code (the credit is debited in the payment's transaction).
+   */
   reference?: string;
 }
 
@@ -74,12 +83,25 @@ export class PaymentService {
     return this.result(inserted.row.id, true);
   }
 
-  /** Asks the terminal about a pending or unknown payment and records what it says. */
-  async resolve(paymentId: string): Promise<PaymentResult> {
+  /**
+   * Asks the terminal about a pending or unknown payment and records what it says. Asked by staff
+   * (`by`), the answer is audited in the same transaction that records it.
+   */
+  async resolve(paymentId: string, by?: Principal, action = 'payment.resolve'): Promise<PaymentResult> {
     const row = this.ctx.tx.read((db) => selectPayment(db, paymentId));
     if (!row) throw new NotFoundError('Payment', paymentId);
     if ((row.status === 'pending' || row.status === 'unknown') && !this.inFlight.has(paymentId)) {
-      await this.callTerminal(paymentId, () => this.deps.terminal.transactionStatus(paymentId));
+      const audit: TerminalAudit | undefined =
+        by === undefined
+          ? undefined
+          : (tx, from, after) => {
+              auditPrivileged(tx, by, {
+                action,
+                target: paymentId,
+                details: paymentDetails(after, { from, to: after.status }),
+              });
+            };
+      await this.callTerminal(paymentId, () => this.deps.terminal.transactionStatus(paymentId), audit);
     }
     return this.result(paymentId, false);
   }
@@ -108,7 +130,7 @@ export class PaymentService {
     if (row.status === 'declined' || row.status === 'cancelled') return this.result(paymentId, false);
     if (row.status === 'pending' || row.status === 'unknown') {
       await this.deps.terminal.cancel(paymentId);
-      return this.resolve(paymentId);
+      return this.resolve(paymentId, actor.principal, 'payment.cancel');
     }
     if (row.tender_kind === 'card') {
       throw new BusinessRuleError(
@@ -153,12 +175,12 @@ export class PaymentService {
         updated_at: tx.at,
       });
     }
-    tx.audit({
-      actorKind: 'staff',
-      actorId: actor.staff.id,
-      tillId: actor.tillId,
+    // Store credit taken for this payment goes back on the code it came from.
+    if (row.tender_kind === 'store_credit') reverseRedemption(tx, row, actor.staff.id);
+    auditPrivileged(tx, actor.principal, {
       action: 'payment.cancel',
       target: paymentId,
+      details: paymentDetails(row, { from: row.status, to: status }),
     });
     const updated = selectPayment(tx.db, paymentId);
     if (updated) announcePayment(tx, updated);
@@ -199,6 +221,14 @@ export class PaymentService {
         tenderId: input.tenderId,
       });
     }
+    const reference = input.reference?.trim() ?? '';
+    if ((tender.kind === 'voucher' || tender.kind === 'store_credit') && reference === '') {
+      throw new BusinessRuleError(
+        'REFERENCE_REQUIRED',
+        tender.kind === 'voucher' ? 'Enter the voucher number' : 'Enter the store credit code',
+        { tenderId: tender.id, tenderKind: tender.kind },
+      );
+    }
     const plan = planCharge({
       sale,
       payments: selectPaymentsForSale(tx.db, saleId),
@@ -207,6 +237,12 @@ export class PaymentService {
       tenderedMinor: input.tenderedMinor ?? null,
       cashIncrementMinor: this.deps.settings.get().cashRoundingMinor,
     });
+    // Store credit is checked and debited here, in the payment's IMMEDIATE transaction: two tills spending
+    // the same code are serialised, and the second sees the first one's debit.
+    const credit =
+      tender.kind === 'store_credit'
+        ? assertCreditCovers(tx, reference, sale.currency, plan.amountMinor)
+        : null;
     const row: PaymentRow = {
       id: input.id,
       sale_id: saleId,
@@ -220,7 +256,7 @@ export class PaymentService {
       rounding_minor: plan.roundingMinor,
       original_payment_id: null,
       terminal_ref: null,
-      reference: input.reference ?? null,
+      reference: credit ?? (reference === '' ? null : reference),
       reason: null,
       provider_data: '{}',
       request_hash: hash,
@@ -230,6 +266,7 @@ export class PaymentService {
       resolved_at: tender.kind === 'card' ? null : tx.at,
     };
     insertPayment(tx.db, row);
+    if (credit !== null) redeemCredit(tx, row);
     if (plan.roundingMinor !== 0) {
       updateSale(tx.db, {
         ...sale,
@@ -246,7 +283,11 @@ export class PaymentService {
    * Runs one terminal call and records its answer; a throw is an unknown outcome, never an approval.
    * Returns use it for card refunds, so resolution knows about every call in flight.
    */
-  async callTerminal(paymentId: string, call: () => Promise<TerminalStatus>): Promise<void> {
+  async callTerminal(
+    paymentId: string,
+    call: () => Promise<TerminalStatus>,
+    audit?: TerminalAudit,
+  ): Promise<void> {
     this.inFlight.add(paymentId);
     let status: TerminalStatus;
     try {
@@ -257,7 +298,11 @@ export class PaymentService {
     } finally {
       this.inFlight.delete(paymentId);
     }
-    this.ctx.tx.write((tx) => applyTerminalStatus(tx, paymentId, status));
+    this.ctx.tx.write((tx) => {
+      const from = selectPayment(tx.db, paymentId)?.status ?? null;
+      const row = applyTerminalStatus(tx, paymentId, status);
+      audit?.(tx, from, row);
+    });
   }
 
   private result(paymentId: string, created: boolean): PaymentResult {
@@ -267,4 +312,14 @@ export class PaymentService {
       return { payment: paymentView(row), sale: loadSaleView(db, row.sale_id), created };
     });
   }
+}
+
+function paymentDetails(row: PaymentRow, extra: Record<string, unknown>): Record<string, unknown> {
+  return {
+    saleId: row.sale_id,
+    tenderId: row.tender_id,
+    tenderKind: row.tender_kind,
+    amountMinor: row.amount_minor,
+    ...extra,
+  };
 }

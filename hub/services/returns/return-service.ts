@@ -1,5 +1,10 @@
 import type { HubContext } from '../../context.js';
-import { insertPayment, selectPaymentsForSale, type PaymentRow } from '../../db/payments-queries.js';
+import {
+  insertPayment,
+  selectPayment,
+  selectPaymentsForSale,
+  type PaymentRow,
+} from '../../db/payments-queries.js';
 import { insertSale, selectSale, upsertLine } from '../../db/sales-queries.js';
 import type { Tx } from '../../db/transactor.js';
 import { roundCash } from '../../domain/cash-rounding.js';
@@ -7,10 +12,11 @@ import { BusinessRuleError, ConflictError, NotFoundError } from '../../errors.js
 import { newId } from '../../ids.js';
 import { announcePayment } from '../payments/payment-outcome.js';
 import type { PaymentService } from '../payments/payment-service.js';
+import { newCreditCode } from '../payments/store-credit.js';
 import type { TerminalAdapter } from '../payments/terminal-adapter.js';
 import type { ResolvedSalesDeps } from '../sales/deps.js';
 import { requestHash } from '../sales/request-hash.js';
-import { authorizeNeeds, recordOverrides, type Approval } from '../sales/sale-authorize.js';
+import { authorizeNeeds, recordApprovals, type Approval } from '../sales/sale-authorize.js';
 import { announceSale } from '../sales/sale-cart.js';
 import { completeInTx } from '../sales/sale-completion.js';
 import { assertApproved } from '../sales/sale-plan.js';
@@ -101,6 +107,16 @@ export class ReturnService {
     approvals: readonly Approval[],
     cashIncrement: number,
   ): PaymentRow[] {
+    // Store credit goes back on the code it was paid with, or on one new code for this return, printed on
+    // its receipt (the refund row's reference). The credit itself is issued when the return completes.
+    const newCode = newCreditCode();
+    const creditCode = (r: ReturnPlan['refunds'][number]): string | null => {
+      if (r.tenderKind !== 'store_credit') return null;
+      const original = r.originalPaymentId === null ? undefined : selectPayment(tx.db, r.originalPaymentId);
+      return original?.tender_kind === 'store_credit' && original.reference !== null
+        ? original.reference
+        : newCode;
+    };
     const refunds = plan.refunds.map((r): PaymentRow => {
       // Cash paid out is rounded to the coins in the drawer, mirroring the rounding of a cash sale.
       const rounding = r.tenderKind === 'cash' ? roundCash(r.amountMinor, cashIncrement).adjustment : 0;
@@ -117,7 +133,7 @@ export class ReturnService {
         rounding_minor: rounding,
         original_payment_id: r.originalPaymentId,
         terminal_ref: r.tenderKind === 'card' ? r.originalReference : null,
-        reference: null,
+        reference: creditCode(r),
         reason: null,
         provider_data: '{}',
         request_hash: hash,
@@ -164,7 +180,7 @@ export class ReturnService {
       insertPayment(tx.db, refund);
       announcePayment(tx, refund);
     }
-    recordOverrides(tx, input.id, actor.staff.id, approvals);
+    recordApprovals(tx, input.id, actor, approvals);
     announceSale(tx, loadSaleView(tx.db, input.id));
     return refunds.filter((r) => r.status === 'pending');
   }

@@ -200,7 +200,7 @@ export function resolveCart(args: ResolveArgs): ResolvedCart {
 export function discountNeeds(
   priced: PricedCart,
   previous: ReadonlyMap<string, SaleLineRow>,
-  saleDiscount: { json: string | null; previousJson: string | null },
+  saleDiscount: { json: string | null; previousJson: string | null; reason: string | null },
   staff: StaffPrincipal,
 ): PermissionNeed[] {
   const needs: PermissionNeed[] = [];
@@ -217,7 +217,12 @@ export function discountNeeds(
     ) {
       needs.push({
         permission: 'sale.discount_above_limit',
-        details: { lineId: line.id, discountMinor: line.line_discount_minor, limitBp: staff.discountLimitBp },
+        details: {
+          lineId: line.id,
+          discountMinor: line.line_discount_minor,
+          limitBp: staff.discountLimitBp,
+          reason: line.discount_reason,
+        },
       });
     }
   }
@@ -227,10 +232,33 @@ export function discountNeeds(
   ) {
     needs.push({
       permission: 'sale.discount_above_limit',
-      details: { saleDiscountMinor: saleShare, limitBp: staff.discountLimitBp },
+      details: { saleDiscountMinor: saleShare, limitBp: staff.discountLimitBp, reason: saleDiscount.reason },
     });
   }
   return needs;
+}
+
+const gives = (d: Discount | null | undefined): boolean =>
+  d !== undefined && d !== null && (d.kind === 'percent' ? d.bp > 0 : d.amountMinor > 0);
+const blank = (reason: string | undefined): boolean => reason === undefined || reason.trim() === '';
+
+/**
+ * Every discount given needs its reason (damaged, loyalty, staff...): a discount without one is a loss
+ * nobody can explain afterwards. 422 DISCOUNT_REASON_REQUIRED naming the line, or the sale discount.
+ */
+export function assertDiscountReasons(cart: CartInput): void {
+  for (const line of cart.lines) {
+    if (gives(line.discount) && blank(line.discountReason)) {
+      throw new BusinessRuleError('DISCOUNT_REASON_REQUIRED', 'Give a reason for the line discount', {
+        lineId: line.id,
+      });
+    }
+  }
+  if (gives(cart.saleDiscount) && blank(cart.saleDiscountReason)) {
+    throw new BusinessRuleError('DISCOUNT_REASON_REQUIRED', 'Give a reason for the sale discount', {
+      saleDiscount: true,
+    });
+  }
 }
 
 /**

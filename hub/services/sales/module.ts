@@ -3,7 +3,9 @@ import type { ApiModule } from '../../http/app.js';
 import { createPaymentsApi } from '../../http/routes/payments.js';
 import { createReturnsApi } from '../../http/routes/returns.js';
 import { createSalesApi } from '../../http/routes/sales.js';
+import { createStoreCreditApi } from '../../http/routes/store-credit.js';
 import { PaymentService } from '../payments/payment-service.js';
+import { StoreCreditService } from '../payments/store-credit.js';
 import type { TerminalAdapter } from '../payments/terminal-adapter.js';
 import { ReturnService } from '../returns/return-service.js';
 import { resolveSalesDeps, type SalesDeps } from './deps.js';
@@ -25,6 +27,7 @@ export interface SalesModule {
   sales: SalesServices;
   payments: PaymentService;
   returns: ReturnService;
+  storeCredit: StoreCreditService;
   api: ApiModule[];
 }
 
@@ -41,10 +44,17 @@ export function createSalesModule(ctx: HubContext, deps: SalesModuleDeps): Sales
   };
   const payments = new PaymentService(ctx, { settings: deps.settings, terminal: deps.terminal });
   const returns = new ReturnService(ctx, resolved, deps.terminal, payments);
+  const storeCredit = new StoreCreditService(ctx);
   return {
     sales,
     payments,
     returns,
-    api: [createSalesApi(sales, payments), createPaymentsApi(payments), createReturnsApi(returns)],
+    storeCredit,
+    api: [
+      createSalesApi(sales, payments),
+      createPaymentsApi(payments),
+      createReturnsApi(returns),
+      createStoreCreditApi(storeCredit),
+    ],
   };
 }

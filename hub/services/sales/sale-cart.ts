@@ -15,7 +15,7 @@ import { BusinessRuleError, ConflictError, NotFoundError } from '../../errors.js
 import { hasLivePayments } from '../payments/payment-summary.js';
 import type { ResolvedSalesDeps } from './deps.js';
 import { requestHash } from './request-hash.js';
-import { authorizeNeeds, recordOverrides } from './sale-authorize.js';
+import { authorizeNeeds, recordApprovals } from './sale-authorize.js';
 import { assertApproved, cartHash, normalizeCart, planCart, type CartPlan } from './sale-plan.js';
 import { loadSaleView } from './sale-view.js';
 import type { CreateSaleInput, SaleActor, SaleResult, SaleView, UpdateCartInput } from './types.js';
@@ -127,7 +127,7 @@ export class SaleCartService {
         completed_by: null,
       });
       for (const line of p.lines) upsertLine(tx.db, line);
-      recordOverrides(tx, input.id, actor.staff.id, approvals);
+      recordApprovals(tx, input.id, actor, approvals);
       const view = loadSaleView(tx.db, input.id);
       announceSale(tx, view);
       return { sale: view, created: true };
@@ -184,7 +184,7 @@ export class SaleCartService {
         updated_at: tx.at,
       });
       for (const line of p.lines) upsertLine(tx.db, line);
-      recordOverrides(tx, saleId, actor.staff.id, approvals);
+      recordApprovals(tx, saleId, actor, approvals);
       const view = loadSaleView(tx.db, saleId);
       announceSale(tx, view);
       return { sale: view, created: false };

@@ -12,6 +12,7 @@ import type { Tx } from '../../db/transactor.js';
 import { BusinessRuleError, NotFoundError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { hasUnresolvedPayments, summarizePayments } from '../payments/payment-summary.js';
+import { issueCreditForRefund } from '../payments/store-credit.js';
 import type { ResolvedSalesDeps, SaleStockMovement } from './deps.js';
 import { receiptCode } from './receipt-code.js';
 import { assertOnTill } from './sale-cart.js';
@@ -97,6 +98,8 @@ export function completeInTx(tx: Tx, deps: ResolvedSalesDeps, saleId: string, st
     updated_at: tx.at,
   });
   deps.recordStock(tx, stockMovements(sale, lines), staffId);
+  // A return refunded to store credit issues the credit now, with the receipt that prints its code.
+  if (sale.kind === 'return') for (const p of payments) issueCreditForRefund(tx, p, sale.currency);
   if (summary.cashMinor !== 0) {
     insertCashMovement(tx.db, {
       id: newId(),
@@ -190,6 +193,7 @@ function journalPayload(view: SaleView, tillNumber: number): Record<string, unkn
         changeMinor: p.changeMinor,
         roundingMinor: p.roundingMinor,
         terminalRef: p.terminalRef,
+        reference: p.reference,
         originalPaymentId: p.originalPaymentId,
       })),
     overrides: view.overrides,

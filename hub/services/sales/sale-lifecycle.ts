@@ -16,7 +16,7 @@ import { BusinessRuleError, NotFoundError } from '../../errors.js';
 import { hasLivePayments } from '../payments/payment-summary.js';
 import type { ResolvedSalesDeps } from './deps.js';
 import { normalizeReceiptCode } from './receipt-code.js';
-import { authorizeNeeds, recordOverrides } from './sale-authorize.js';
+import { authorizeNeeds, recordApprovals } from './sale-authorize.js';
 import { announceSale, assertOnTill } from './sale-cart.js';
 import { saleTransition } from './sale-machine.js';
 import { loadSaleView } from './sale-view.js';
@@ -137,7 +137,7 @@ export class SaleLifecycleService {
       if (current.status === 'voided') return loadSaleView(tx.db, saleId);
       const status = saleTransition(saleId, current.status, 'void');
       assertNoMoney(tx, current, 'void');
-      recordOverrides(tx, saleId, actor.staff.id, approvals);
+      recordApprovals(tx, saleId, actor, approvals);
       const view = this.save(tx, { ...current, status, voided_at: tx.at, voided_by: actor.staff.id });
       // Voids are journalled: a sale rung up and then voided is exactly what a tax auditor looks for.
       tx.journal('sale.voided', saleId, {

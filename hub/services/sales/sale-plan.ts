@@ -3,7 +3,13 @@ import { customerExists, selectSaleProducts } from '../../db/sale-effects-querie
 import type { SaleLineRow } from '../../db/sales-queries.js';
 import type { TaxMode } from '../../domain/tax.js';
 import { BusinessRuleError, ConflictError } from '../../errors.js';
-import { discountJson, discountNeeds, resolveCart, type PermissionNeed } from './cart-lines.js';
+import {
+  assertDiscountReasons,
+  discountJson,
+  discountNeeds,
+  resolveCart,
+  type PermissionNeed,
+} from './cart-lines.js';
 import { readScans } from './cart-scans.js';
 import type { ScanLookup } from './deps.js';
 import { requestHash } from './request-hash.js';
@@ -54,6 +60,7 @@ interface PlanArgs {
 
 /** Resolves and prices a cart against the catalog and the stored lines, and lists the permissions it needs. */
 export function planCart(db: Db, args: PlanArgs): CartPlan {
+  assertDiscountReasons(args.cart);
   const customerId = args.cart.customerId ?? null;
   if (customerId !== null && !customerExists(db, customerId)) {
     throw new BusinessRuleError('CUSTOMER_NOT_FOUND', `Customer ${customerId} does not exist`, {
@@ -81,7 +88,11 @@ export function planCart(db: Db, args: PlanArgs): CartPlan {
     ...discountNeeds(
       priced,
       new Map(args.existing.map((l) => [l.id, l])),
-      { json: saleDiscountJson, previousJson: args.previousSaleDiscount },
+      {
+        json: saleDiscountJson,
+        previousJson: args.previousSaleDiscount,
+        reason: args.cart.saleDiscountReason ?? null,
+      },
       args.actor.staff,
     ),
   ];

@@ -45,11 +45,21 @@ describe('AccessService.authorize (supervisor override)', () => {
 
   it('lets a staff member with the permission act alone', () => {
     expect(cashier.kind).toBe('staff');
-    expect(access.authorize(cashier, 'sale.remove_line')).toEqual({
+    expect(access.authorize(cashier, 'cash.session')).toEqual({
       staffId: fx.cashierId,
       tillId: fx.till.tillId,
       approvedBy: null,
     });
+  });
+
+  it('makes a builtin cashier ask a supervisor to remove a line', () => {
+    expect(errorOf(() => access.authorize(cashier, 'sale.remove_line'))).toMatchObject({
+      status: 403,
+      code: 'PERMISSION_REQUIRED',
+    });
+    expect(
+      access.authorize(cashier, 'sale.remove_line', { supervisorId: fx.supervisorId, pin: SUPERVISOR_PIN }),
+    ).toMatchObject({ approvedBy: fx.supervisorId });
   });
 
   it('refuses without an override, naming the permission', () => {

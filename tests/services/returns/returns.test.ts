@@ -30,6 +30,7 @@ describe('returns', () => {
       id: newId(),
       lines: [f.line(mug, { quantity: 3 })],
       saleDiscount: { kind: 'percent', bp: 1000 },
+      saleDiscountReason: 'loyal customer',
     });
     await f.mod.payments.add(f.cashier, sale.id, { id: newId(), tenderId: f.tender.card, amountMinor: 5000 });
     await f.mod.payments.add(f.cashier, sale.id, { id: newId(), tenderId: f.tender.cash, amountMinor: 5000 });
@@ -179,5 +180,138 @@ describe('returns', () => {
       status: 'completed',
       receipt: { number: 2 },
     });
+  });
+
+  const returnAudit = (fx: SalesFixture, target: string) =>
+    (
+      fx.ctx.db
+        .prepare('SELECT actor_id, till_id, action, details FROM audit_log WHERE target = ? ORDER BY id')
+        .all(target) as { actor_id: string; till_id: string; action: string; details: string }[]
+    ).map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }));
+
+  it('audits every return, blind returns and refunds to another tender, with who approved', async () => {
+    const { sale } = await completedSale();
+    const line = sale.lines[0]!;
+    // The supervisor holds return.refund: no override, still one audit row.
+    const own = await f.mod.returns.create(supervisor(f), {
+      id: newId(),
+      originalSaleId: sale.id,
+      lines: [{ originalLineId: line.id, quantity: 1, restock: true, reason: 'unwanted' }],
+    });
+    expect(returnAudit(f, own.sale.id)).toEqual([
+      expect.objectContaining({
+        actor_id: f.people.supervisorId,
+        till_id: f.people.till.tillId,
+        action: 'return.refund',
+        details: expect.objectContaining({ approvedBy: null }) as unknown,
+      }),
+    ]);
+    const approved = await f.mod.returns.create(f.cashier, {
+      id: newId(),
+      originalSaleId: sale.id,
+      lines: [{ originalLineId: line.id, quantity: 1, restock: true, reason: 'unwanted' }],
+      refunds: [{ tenderId: f.tender.cash, amountMinor: 2999 }],
+      override: f.override,
+    });
+    expect(returnAudit(f, approved.sale.id).map((r) => [r.action, r.actor_id, r.details.approvedBy])).toEqual(
+      [
+        ['return.refund', f.people.cashierId, f.people.supervisorId],
+        ['return.refund_other_tender', f.people.cashierId, f.people.supervisorId],
+      ],
+    );
+    const blind = await f.mod.returns.create(supervisor(f), {
+      id: newId(),
+      lines: [{ productId: line.productId, quantity: 1, restock: false, reason: 'broken' }],
+    });
+    expect(returnAudit(f, blind.sale.id).map((r) => r.action)).toEqual(['return.refund', 'return.blind']);
+    // A refused return (more than was sold) leaves no row behind.
+    const refused = newId();
+    expect(
+      await codeOf(
+        f.mod.returns.create(supervisor(f), {
+          id: refused,
+          originalSaleId: sale.id,
+          lines: [{ originalLineId: line.id, quantity: 2, restock: true, reason: 'unwanted' }],
+        }),
+      ),
+    ).toBe('422 RETURN_EXCEEDS_SOLD');
+    expect(returnAudit(f, refused)).toEqual([]);
+  });
+
+  it('refunds to store credit: the credit is issued when the return completes, its code on the refund', async () => {
+    const { sale } = await completedSale();
+    const line = sale.lines[0]!;
+    const { sale: ret } = await f.mod.returns.create(supervisor(f), {
+      id: newId(),
+      originalSaleId: sale.id,
+      lines: [{ originalLineId: line.id, quantity: 2, restock: true, reason: 'wrong size' }],
+      refunds: [{ tenderId: f.tender.store_credit, amountMinor: 5999 }],
+    });
+    expect(ret.status).toBe('completed');
+    const refund = ret.payments[0]!;
+    expect(refund).toMatchObject({ tenderKind: 'store_credit', amountMinor: 5999 });
+    expect(refund.reference).toMatch(/^SC-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const code = refund.reference!;
+    // Printed on the receipt: the journal entry of the return names the code.
+    const journal = f.ctx.db
+      .prepare("SELECT payload FROM journal WHERE type = 'return.completed' AND entity_id = ?")
+      .get(ret.id) as { payload: string };
+    expect(journal.payload).toContain(code);
+    expect(f.mod.storeCredit.get(code)).toMatchObject({
+      balanceMinor: 5999,
+      currency: 'DKK',
+      issuedSaleId: ret.id,
+    });
+    // Typed in lower case without dashes, it is the same credit.
+    expect(f.mod.storeCredit.get(code.toLowerCase().replace(/-/g, '')).code).toBe(code);
+
+    // Spend part of it on a new sale; a second payment cannot take more than is left.
+    const mug = line.productId;
+    const next = await f.mod.sales.cart.create(f.cashier, {
+      id: newId(),
+      lines: [f.line(mug, { quantity: 3 })],
+    });
+    const paid = await f.mod.payments.add(f.cashier, next.sale.id, {
+      id: newId(),
+      tenderId: f.tender.store_credit,
+      amountMinor: 5000,
+      reference: code.toLowerCase(),
+    });
+    expect(paid.payment).toMatchObject({ status: 'approved', reference: code });
+    expect(f.mod.storeCredit.get(code).balanceMinor).toBe(999);
+    const over = f.mod.payments.add(f.cashier, next.sale.id, {
+      id: newId(),
+      tenderId: f.tender.store_credit,
+      amountMinor: 1000,
+      reference: code,
+    });
+    await expect(over).rejects.toMatchObject({
+      status: 422,
+      code: 'INSUFFICIENT_BALANCE',
+      details: { balanceMinor: 999 },
+    });
+    expect(
+      await codeOf(
+        f.mod.payments.add(f.cashier, next.sale.id, {
+          id: newId(),
+          tenderId: f.tender.store_credit,
+          amountMinor: 100,
+          reference: 'SC-0000-0000-0000',
+        }),
+      ),
+    ).toBe('422 UNKNOWN_CREDIT');
+    // Cancelled before completion, the payment gives its credit back.
+    await f.mod.payments.cancel(f.cashier, paid.payment.id);
+    expect(f.mod.storeCredit.get(code)).toMatchObject({
+      balanceMinor: 5999,
+      entries: [
+        { kind: 'issue', amountMinor: 5999 },
+        { kind: 'redeem', amountMinor: -5000 },
+        { kind: 'reversal', amountMinor: 5000 },
+      ],
+    });
+    expect(
+      f.ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'payment.cancel'").get(),
+    ).toEqual({ n: 1 });
   });
 });
