@@ -1,0 +1,163 @@
+import type { AedesOptions, AuthenticateError, Client } from 'aedes';
+import type { Logger } from '../http/error-handler.js';
+import { mayPublish, mayRead, maySubscribe, readGrants, type Identity } from './acl.js';
+import type { Connections } from './connections.js';
+import { count, type BrokerStats } from './counters.js';
+import { claimedIdentity, clientIdFits, identityKey } from './identity.js';
+import { malformedReason } from './payload-check.js';
+import type { AttemptLimiter } from './rate-limit.js';
+import type { BrokerDirectory } from './types.js';
+
+/** Where refused publishes go: no grant covers it, so nobody can subscribe to it. */
+export const DROPPED_TOPIC = '$pos/dropped';
+
+export interface HookDeps {
+  store: string;
+  directory: BrokerDirectory;
+  connections: Connections;
+  stats: BrokerStats;
+  limiter: AttemptLimiter;
+  maxPayloadBytes: number;
+  addressOf(client: Client): string;
+  log: Logger;
+}
+
+type Hooks = Required<
+  Pick<
+    AedesOptions,
+    'preConnect' | 'authenticate' | 'authorizePublish' | 'authorizeSubscribe' | 'authorizeForward'
+  >
+>;
+
+/** The CONNACK return code: 2 identifier rejected, 3 unavailable, 4 bad credentials, 5 not authorized. */
+function refusal(returnCode: 2 | 3 | 4 | 5, message: string): AuthenticateError {
+  // aedes types the code as an ambient const enum, which isolatedModules cannot name; these are its values.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment
+  return Object.assign(new Error(message), { returnCode });
+}
+
+/**
+ * aedes allows everything by default; these hooks allow only what docs/device-bus.md grants. A refused
+ * or malformed PUBLISH is dropped, not answered by closing the connection: MQTT 3.1.1 has no negative
+ * PUBACK, and closing would make a client that retries its QoS 1 message loop forever (Mosquitto drops
+ * too). Size and depth violations do close the connection: those are not mistakes a device recovers from.
+ */
+export function createHooks(deps: HookDeps): Hooks {
+  const { stats, connections, log } = deps;
+  const grantsOf = (identity: Identity) =>
+    readGrants(identity, deps.store, (till) => deps.directory.devicesOfTill(till));
+
+  const refuse = (client: Client, reason: string, fields: Record<string, unknown>) => {
+    count(stats.refusedConnections, reason, null);
+    log('warn', 'mqtt connection refused', {
+      reason,
+      clientId: client.id,
+      address: deps.addressOf(client),
+      ...fields,
+    });
+  };
+
+  const drop = (packet: { topic: string; retain: boolean; payload: Buffer | string }) => {
+    packet.topic = DROPPED_TOPIC;
+    packet.retain = false;
+    packet.payload = Buffer.alloc(0);
+  };
+
+  return {
+    preConnect(client, _packet, callback) {
+      const address = deps.addressOf(client);
+      if (deps.limiter.allow(address)) {
+        callback(null, true);
+        return;
+      }
+      stats.rateLimited.total += 1;
+      stats.rateLimited.byAddress[address] = (stats.rateLimited.byAddress[address] ?? 0) + 1;
+      log('warn', 'mqtt connection attempts over the per-address limit', { address });
+      callback(new Error('too many connection attempts'), false);
+    },
+
+    authenticate(client, username, password, done) {
+      const claim = claimedIdentity(username, password);
+      if ('refused' in claim) {
+        refuse(client, claim.refused, { username: username ?? null });
+        done(refusal(4, 'bad user name or password'), false);
+        return;
+      }
+      const { identity, secret } = claim;
+      if (!clientIdFits(identity, client.id)) {
+        refuse(client, 'client_id_mismatch', { username });
+        done(refusal(2, 'client id does not match the credential'), false);
+        return;
+      }
+      const generation = connections.generation(identity);
+      const check =
+        identity.kind === 'device'
+          ? deps.directory.authenticateDevice(identity.id, secret)
+          : deps.directory.authenticateTill(identity.id, secret);
+      check.then(
+        (ok) => {
+          if (!ok || connections.generation(identity) !== generation) {
+            refuse(client, ok ? 'revoked_meanwhile' : 'bad_credentials', { username });
+            done(refusal(ok ? 5 : 4, 'bad user name or password'), false);
+            return;
+          }
+          connections.add(client, identity);
+          done(null, true);
+        },
+        (error: unknown) => {
+          refuse(client, 'directory_failed', { username, error: String(error) });
+          done(refusal(3, 'server unavailable'), false);
+        },
+      );
+    },
+
+    authorizePublish(client, packet, callback) {
+      const identity = connections.identityOf(client);
+      if (packet.payload.length > deps.maxPayloadBytes) {
+        count(stats.limitViolations, 'payload_too_large', identity ? identityKey(identity) : null);
+        callback(new Error('payload over the broker limit'));
+        return;
+      }
+      if (!identity) {
+        drop(packet);
+        callback(null);
+        return;
+      }
+      const who = identityKey(identity);
+      const decision = mayPublish(identity, deps.store, packet.topic);
+      if (!decision.allowed) {
+        count(stats.deniedPublishes, decision.reason, who);
+        log('warn', 'mqtt publish denied', { client: who, topic: packet.topic, reason: decision.reason });
+        drop(packet);
+        callback(null);
+        return;
+      }
+      const malformed = malformedReason(decision.channel, Buffer.from(packet.payload));
+      if (malformed !== null) {
+        count(stats.malformed, malformed, who);
+        drop(packet);
+      } else if (!decision.retainable) {
+        packet.retain = false;
+      }
+      callback(null);
+    },
+
+    authorizeSubscribe(client, subscription, callback) {
+      const identity = connections.identityOf(client);
+      if (identity && maySubscribe(grantsOf(identity), subscription.topic)) {
+        callback(null, subscription);
+        return;
+      }
+      const who = identity ? identityKey(identity) : null;
+      count(stats.deniedSubscriptions, 'not_granted', who);
+      log('warn', 'mqtt subscription denied', { client: who, filter: subscription.topic });
+      // A null subscription answers SUBACK 0x80 for this filter and keeps the connection.
+      callback(null, null);
+    },
+
+    authorizeForward(client, packet) {
+      const identity = connections.identityOf(client);
+      return identity && mayRead(grantsOf(identity), packet.topic) ? packet : null;
+    },
+  };
+}
