@@ -48,10 +48,19 @@ const FS_STYLE: Readonly<Record<number, StyleName>> = {
 export class EscPosDecoder {
   private pending = Buffer.alloc(0);
   private codePage = 'cp437';
-  private cjk = false;
+  private cjk: boolean;
   private qrData = '';
 
-  constructor(private readonly cjkEncoding: CjkEncoding = 'gb18030') {}
+  /**
+   * cjkDefaultOn: Chinese-market firmwares power on (and come out of ESC @) in two-byte mode, so bytes
+   * above 0x7F are GB18030 or Big5 until FS . says otherwise.
+   */
+  constructor(
+    private readonly cjkEncoding: CjkEncoding = 'gb18030',
+    private readonly cjkDefaultOn = false,
+  ) {
+    this.cjk = cjkDefaultOn;
+  }
 
   feed(chunk: Buffer): DecodedCommand[] {
     const buf = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
@@ -102,7 +111,7 @@ export class EscPosDecoder {
     const n = buf[i + 2];
     if (c === 0x40) {
       this.codePage = 'cp437';
-      this.cjk = false;
+      this.cjk = this.cjkDefaultOn;
       return { command: { op: 'init' }, next: i + 2 };
     }
     if (c === 0x69 || c === 0x6d) return { command: { op: 'cut', partial: c === 0x6d }, next: i + 2 };

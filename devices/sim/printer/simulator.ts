@@ -23,6 +23,8 @@ export interface PrinterSimOptions {
   images?: boolean;
   /** The two-byte encoding of the simulated model after FS &: GB18030 (mainland) or Big5 (Taiwan). */
   cjk?: CjkEncoding;
+  /** Chinese-market firmware: two-byte mode is on at power-on and after ESC @. */
+  cjkDefaultOn?: boolean;
   columns?: number;
   /** Whether the model has a drawer sensor; a kick then opens the drawer until setDrawerOpen(false). */
   drawerSensor?: boolean;
@@ -49,7 +51,7 @@ export class PrinterSimulator {
   private waiters: (() => void)[] = [];
 
   constructor(private readonly options: PrinterSimOptions = {}) {
-    this.decoder = new EscPosDecoder(options.cjk ?? 'gb18030');
+    this.decoder = new EscPosDecoder(options.cjk ?? 'gb18030', options.cjkDefaultOn ?? false);
   }
 
   get port(): number {
