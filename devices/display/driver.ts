@@ -2,15 +2,15 @@ import type { DeviceCommandPayload, DeviceReplyPayload } from '../../hub/contrac
 import type { DeviceDriver, DriverReporter, HealthReport } from '../driver.js';
 import { ClaimLock } from '../host/claim.js';
 import { SerialTransport, type SerialOptions } from '../transports/serial.js';
-import { clear, initialize, showLines } from './epson.js';
-import type { DisplayCodePage } from './text.js';
+import { clear, initialize, showLines, type DisplayCodePageSetting } from './epson.js';
+import { DISPLAY_CODE_PAGES, type DisplayCodePage } from './text.js';
 
 export interface DisplayDriverOptions {
   serial: SerialOptions;
   columns?: number;
   rows?: number;
-  /** From the firmware profile: the code page the display has (its ESC t table). */
-  codePage?: DisplayCodePage;
+  /** From the firmware profile: a code page the display has, by name (standard ESC t table) or explicit. */
+  codePage?: DisplayCodePage | DisplayCodePageSetting;
   model?: string;
 }
 
@@ -23,12 +23,13 @@ export class DisplayDriver implements DeviceDriver {
   private readonly claims = new ClaimLock();
   private readonly columns: number;
   private readonly rows: number;
-  private readonly codePage: DisplayCodePage;
+  private readonly codePage: DisplayCodePageSetting;
 
   constructor(private readonly options: DisplayDriverOptions) {
     this.columns = options.columns ?? 20;
     this.rows = options.rows ?? 2;
-    this.codePage = options.codePage ?? 'cp437';
+    const page = options.codePage ?? 'cp437';
+    this.codePage = typeof page === 'string' ? { name: page, table: DISPLAY_CODE_PAGES[page] } : page;
   }
 
   async open(reporter: DriverReporter): Promise<void> {
@@ -45,7 +46,7 @@ export class DisplayDriver implements DeviceDriver {
       status: 'ok',
       errors: [],
       model: this.options.model ?? 'Epson line display',
-      detail: { port: this.options.serial.path, codePage: this.codePage, columns: this.columns },
+      detail: { port: this.options.serial.path, codePage: this.codePage.name, columns: this.columns },
     });
   }
 
@@ -83,7 +84,7 @@ export class DisplayDriver implements DeviceDriver {
       case 'show': {
         const lines = command.args.lines.slice(0, this.rows).map((l) => l.slice(0, MAX_TEXT));
         while (lines.length < this.rows) lines.push('');
-        await transport.write(showLines(lines, this.columns, this.codePage));
+        await transport.write(showLines(lines, this.columns, this.codePage.name));
         return { id: command.id, status: 'ok', data: {} };
       }
       case 'clear':
@@ -91,7 +92,7 @@ export class DisplayDriver implements DeviceDriver {
         return { id: command.id, status: 'ok', data: {} };
       case 'status':
       case 'test':
-        return { id: command.id, status: 'ok', data: { codePage: this.codePage } };
+        return { id: command.id, status: 'ok', data: { codePage: this.codePage.name } };
       case 'print':
       case 'kick':
       case 'read':

@@ -1,4 +1,4 @@
-import { DISPLAY_CODE_PAGES, fitLine, type DisplayCodePage } from './text.js';
+import { fitLine } from './text.js';
 
 /**
  * Epson ESC/POS customer display commands (DM-D110, DM-D210 and the many 2x20 clones):
@@ -14,8 +14,14 @@ export const ESC = 0x1b;
 export const FF = 0x0c;
 export const US = 0x1f;
 
-export function initialize(codePage: DisplayCodePage): Buffer {
-  return Buffer.of(ESC, 0x40, ESC, 0x74, DISPLAY_CODE_PAGES[codePage]);
+/** A code page as the profile names it: iconv-lite name and the display's ESC t table number. */
+export interface DisplayCodePageSetting {
+  name: string;
+  table: number;
+}
+
+export function initialize(codePage: DisplayCodePageSetting): Buffer {
+  return Buffer.of(ESC, 0x40, ESC, 0x74, codePage.table);
 }
 
 export function clear(): Buffer {
@@ -26,6 +32,6 @@ export function moveTo(column: number, row: number): Buffer {
   return Buffer.of(US, 0x24, column, row);
 }
 
-export function showLines(lines: readonly string[], columns: number, codePage: DisplayCodePage): Buffer {
+export function showLines(lines: readonly string[], columns: number, codePage: string): Buffer {
   return Buffer.concat(lines.flatMap((line, i) => [moveTo(1, i + 1), fitLine(line, columns, codePage)]));
 }

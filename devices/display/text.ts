@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 /**
  * Text for a single-byte line display: every character either exists in the display's code page or is
  * transliterated (Ø -> O, ß -> ss, Cyrillic -> Latin, € -> EUR), never sent as a byte the display would
- * show as garbage. Control characters are removed so catalog text cannot move the cursor or reset it.
+ * show as garbage (`codePage` is an iconv-lite name from the profile). Control characters are removed so catalog text cannot move the cursor or reset it.
  */
 export const DISPLAY_CODE_PAGES = {
   cp437: 0,
@@ -104,12 +104,12 @@ function transliterate(char: string): string {
   return stripped !== char && /^[\x20-\x7e]+$/.test(stripped) ? stripped : '?';
 }
 
-function encodable(char: string, codePage: DisplayCodePage): boolean {
+function encodable(char: string, codePage: string): boolean {
   return iconv.decode(iconv.encode(char, codePage), codePage) === char;
 }
 
 /** One display line: cleaned, transliterated, cut or padded to exactly `columns` bytes. */
-export function fitLine(text: string, columns: number, codePage: DisplayCodePage): Buffer {
+export function fitLine(text: string, columns: number, codePage: string): Buffer {
   let out = '';
   for (const char of text.replace(/[\p{Cc}\p{Cf}]/gu, ' ')) {
     out += char.charCodeAt(0) < 0x80 || encodable(char, codePage) ? char : transliterate(char);
