@@ -202,11 +202,11 @@ export function barcodesOf(db: Db, productId: string): BarcodeRecord[] {
   );
 }
 
+/** The barcodes of a page of products (the catalog feed's second read; exported for its query plan test). */
+export const BARCODES_OF_MANY_SQL = `${RAW_BARCODE} WHERE product_id IN (SELECT value FROM json_each(?)) ORDER BY product_id, kind, code`;
+
 export function barcodesOfMany(db: Db, productIds: readonly string[]): BarcodeRecord[] {
-  return stmt<[string], BarcodeRecord>(
-    db,
-    `${RAW_BARCODE} WHERE product_id IN (SELECT value FROM json_each(?)) ORDER BY product_id, kind, code`,
-  ).all(JSON.stringify(productIds));
+  return stmt<[string], BarcodeRecord>(db, BARCODES_OF_MANY_SQL).all(JSON.stringify(productIds));
 }
 
 /** Barcodes among `codes` that belong to a product other than `productId`. */

@@ -83,11 +83,12 @@ export function ancestorIds(db: Db, id: string): string[] {
     .map((r) => r.id);
 }
 
+/** The feed's category read (exported so a test can check its query plan). */
+export const CATEGORIES_CHANGED_AFTER_SQL =
+  'SELECT * FROM categories WHERE change_seq > ? ORDER BY change_seq LIMIT ?';
+
 export function categoriesChangedAfter(db: Db, afterSeq: number, limit: number): CategoryRecord[] {
-  return stmt<[number, number], RawCategory>(
-    db,
-    'SELECT * FROM categories WHERE change_seq > ? ORDER BY change_seq LIMIT ?',
-  )
+  return stmt<[number, number], RawCategory>(db, CATEGORIES_CHANGED_AFTER_SQL)
     .all(afterSeq, limit)
     .map(toCategory);
 }

@@ -31,7 +31,8 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 /**
  * Forward-only: each numbered file runs once, in its own transaction, and is recorded with its checksum.
  * An applied migration whose file has since changed stops the hub, because the database no longer
- * matches what the code believes it is.
+ * matches what the code believes it is; so does an applied migration newer than any file here (the
+ * data was written by a newer hub, and this older code would misread it).
  */
 export function migrate(db: Db, migrations = loadMigrations()): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -45,6 +46,15 @@ export function migrate(db: Db, migrations = loadMigrations()): number[] {
       .all()
       .map((row) => [row.version, row]),
   );
+  const newestKnown = Math.max(0, ...migrations.map((m) => m.version));
+  const newer = [...applied.values()].filter((row) => row.version > newestKnown);
+  if (newer.length > 0) {
+    const names = newer.map((row) => row.name).join(', ');
+    throw new Error(
+      `The database has migration ${names}, newer than any this hub knows (newest ${String(newestKnown)}): ` +
+        'it was written by a newer version of the hub. Run that version, or restore a backup made for this one.',
+    );
+  }
   const ran: number[] = [];
   for (const migration of migrations) {
     const done = applied.get(migration.version);
@@ -62,5 +72,9 @@ export function migrate(db: Db, migrations = loadMigrations()): number[] {
     })();
     ran.push(migration.version);
   }
+  // Keeps the planner's statistics fresh (new indexes, grown tables) so it keeps choosing the indexes
+  // the queries were written for. Cheap: it analyses only what needs it, and with a row limit.
+  db.pragma('analysis_limit = 1000');
+  db.pragma('optimize = 0x10002');
   return ran;
 }

@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../hub/config.js';
 import { openDatabase } from '../../hub/db/connection.js';
 import { verifyJournal } from '../../hub/db/journal.js';
 import { migrate } from '../../hub/db/migrate.js';
 import { StorageFullError } from '../../hub/errors.js';
+import { startHub } from '../../hub/hub.js';
 import { createTestContext, type TestContext } from '../support/hub-context.js';
 
 describe('database foundation', () => {
@@ -30,6 +35,49 @@ describe('database foundation', () => {
     expect(() =>
       migrate(db, [{ version: 1, name: '001_a.sql', sql: 'CREATE TABLE a (y INTEGER)', checksum: 'two' }]),
     ).toThrow(/was changed after it was applied/);
+  });
+
+  it('waits up to 5 s for a lock held by another process (the verifier, a backup)', () => {
+    expect(ctx.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+  });
+
+  it('refuses a database written by a newer hub: migrations only go forward', () => {
+    const db = openDatabase(':memory:');
+    const known = [
+      { version: 1, name: '001_a.sql', sql: 'CREATE TABLE a (x INTEGER)', checksum: 'one' },
+      { version: 2, name: '002_b.sql', sql: 'CREATE TABLE b (x INTEGER)', checksum: 'two' },
+    ];
+    expect(migrate(db, known)).toEqual([1, 2]);
+    db.prepare(
+      "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (3, '003_c.sql', 'x', 'now')",
+    ).run();
+    expect(() => migrate(db, known)).toThrow(
+      /migration 003_c\.sql, newer than any this hub knows \(newest 2\).*newer version of the hub/,
+    );
+    // Nothing was touched: the older code did not try to run anything.
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 3 });
+    db.close();
+  });
+
+  it('stops the hub at start-up on a database from a newer version, naming the migration', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hub-newer-'));
+    try {
+      const config = loadConfig({
+        HUB_DATA_DIR: dir,
+        HUB_HTTP_PORT: '0',
+        HUB_HTTP_HOST: '127.0.0.1',
+        HUB_DEMO: '0',
+      });
+      const db = openDatabase(config.dbPath);
+      migrate(db);
+      db.prepare(
+        "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (999, '999_future.sql', 'x', 'now')",
+      ).run();
+      db.close();
+      await expect(startHub(config, () => undefined)).rejects.toThrow(/999_future\.sql.*newer/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('publishes events only after commit and none after a rollback', () => {
