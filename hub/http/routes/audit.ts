@@ -28,7 +28,7 @@ const AuditQuery = PageQuerySchema.extend({
 
 /** /audit: who did what, newest first ('staff.manage'). */
 export function createAuditModule(access: AccessService): ApiModule {
-  const routes = createRouter().openapi(
+  const routes = createRouter({ auth: 'authenticated' }).openapi(
     createRoute({
       method: 'get',
       path: '/',

@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AccessService } from '../../services/access/access-service.js';
 import { ADMIN_ABSOLUTE_MS, ADMIN_COOKIE } from '../../services/access/policy.js';
 import type { ApiModule } from '../app.js';
-import { createRouter, errorResponses } from '../router.js';
+import { createRouter, errorResponses, pageOf, pageSchema, PageQuerySchema } from '../router.js';
 import { body, json } from './access-helpers.js';
 import { bearerToken } from './principal-resolver.js';
 
@@ -38,16 +38,19 @@ const SessionSchema = z
     csrfToken: z.string().optional(),
   })
   .openapi('Session');
-const LoginStaffSchema = z
-  .object({ items: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })) })
-  .openapi('TillLoginStaff');
+const LoginStaffSchema = pageSchema(z.object({ id: z.string(), name: z.string(), role: z.string() })).openapi(
+  'TillLoginStaff',
+);
 
 /**
  * /auth: PIN login at a till (Bearer token bound to the till) and password login for the admin pages
  * (HttpOnly SameSite=Strict cookie plus a CSRF token the page keeps in memory and sends as X-CSRF-Token).
  */
 export function createAuthModule(access: AccessService): ApiModule {
-  const routes = createRouter()
+  const routes = createRouter({
+    auth: 'authenticated',
+    publicPaths: ['/session', '/login', '/logout', '/staff', '/pin'],
+  })
     .openapi(
       createRoute({
         method: 'get',
@@ -62,9 +65,13 @@ export function createAuthModule(access: AccessService): ApiModule {
         method: 'get',
         path: '/staff',
         tags: ['auth'],
-        responses: { 200: json(LoginStaffSchema, 'Who can log in at this till'), ...errorResponses(401) },
+        request: { query: PageQuerySchema },
+        responses: {
+          200: json(LoginStaffSchema, 'Who can log in at this till'),
+          ...errorResponses(400, 401),
+        },
       }),
-      (c) => c.json({ items: access.sessions.tillLoginStaff(c.get('principal')) }, 200),
+      (c) => c.json(pageOf(access.sessions.tillLoginStaff(c.get('principal')), c.req.valid('query')), 200),
     )
     .openapi(
       createRoute({

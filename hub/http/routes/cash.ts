@@ -30,7 +30,7 @@ function requireCashReader(p: Principal): void {
 }
 
 export function createCashApi(service: CashService): ApiModule[] {
-  const sessions = createRouter()
+  const sessions = createRouter({ auth: 'authenticated' })
     .openapi(
       createRoute({
         method: 'post',
@@ -140,7 +140,7 @@ export function createCashApi(service: CashService): ApiModule[] {
       },
     );
 
-  const zReports = createRouter()
+  const zReports = createRouter({ auth: 'authenticated' })
     .openapi(
       createRoute({
         method: 'get',

@@ -75,7 +75,7 @@ const PageSchema = z
 
 /** /customers: lookup for tills and staff, create/edit by staff, delete with 'customers.manage'. */
 export function createCustomersApi(customers: CustomerService): ApiModule {
-  const routes = createRouter()
+  const routes = createRouter({ auth: 'authenticated' })
     .openapi(
       createRoute({
         method: 'get',

@@ -56,7 +56,7 @@ export const CreateReturnSchema = z
   .openapi('CreateReturn');
 
 export function createReturnsApi(returns: ReturnService): ApiModule {
-  const routes = createRouter()
+  const routes = createRouter({ auth: 'authenticated' })
     .openapi(
       createRoute({
         method: 'post',

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { PERMISSIONS } from '../../contract/permissions.js';
 import type { AccessService } from '../../services/access/access-service.js';
 import type { ApiModule } from '../app.js';
-import { createRouter, errorResponses } from '../router.js';
+import { createRouter, errorResponses, pageOf, pageSchema, PageQuerySchema } from '../router.js';
 import { body, json } from './access-helpers.js';
 
 const Permission = z.enum(PERMISSIONS);
@@ -34,18 +34,19 @@ const IdParam = z.object({ id: z.uuid() });
 /** /roles: builtin and custom roles, for holders of 'staff.manage'. */
 export function createRolesModule(access: AccessService): ApiModule {
   const roles = access.roles;
-  const routes = createRouter()
+  const routes = createRouter({ auth: 'authenticated' })
     .openapi(
       createRoute({
         method: 'get',
         path: '/',
         tags: ['roles'],
+        request: { query: PageQuerySchema },
         responses: {
-          200: json(z.object({ items: z.array(RoleSchema) }), 'Roles'),
-          ...errorResponses(401, 403),
+          200: json(pageSchema(RoleSchema), 'Roles'),
+          ...errorResponses(400, 401, 403),
         },
       }),
-      (c) => c.json({ items: roles.list(c.get('principal')) }, 200),
+      (c) => c.json(pageOf(roles.list(c.get('principal')), c.req.valid('query')), 200),
     )
     .openapi(
       createRoute({

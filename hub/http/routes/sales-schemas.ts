@@ -98,7 +98,7 @@ export const CustomerBodySchema = z.strictObject({ customerId: z.uuid().nullable
 export const IdParamSchema = z.object({ id: z.uuid() });
 export const ReceiptParamSchema = z.object({ code: z.string().trim().min(3).max(20) });
 
-export const SaleListQuerySchema = z.object({
+export const SaleListQuerySchema = z.strictObject({
   status: z.enum(['open', 'parked', 'completed', 'voided']).optional(),
   kind: z.enum(['sale', 'return']).optional(),
   tillId: z.uuid().optional(),

@@ -34,7 +34,7 @@ const created = {
 };
 
 export function createSalesApi(sales: SalesServices, payments: PaymentService): ApiModule {
-  const routes = createRouter()
+  const routes = createRouter({ auth: 'authenticated' })
     .openapi(
       createRoute({
         method: 'post',

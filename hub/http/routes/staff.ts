@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { AccessService } from '../../services/access/access-service.js';
 import { PASSWORD_MAX, PIN_MAX } from '../../services/access/credentials.js';
 import type { ApiModule } from '../app.js';
-import { createRouter, errorResponses } from '../router.js';
+import { createRouter, errorResponses, pageOf, pageSchema, PageQuerySchema } from '../router.js';
 import { body, json } from './access-helpers.js';
 
 const StaffSchema = z
@@ -49,12 +49,12 @@ const UpdateStaffSchema = z
   })
   .openapi('StaffUpdate');
 const IdParam = z.object({ id: z.uuid() });
-const ListQuery = z.object({ includeInactive: z.enum(['true', 'false']).optional() });
+const ListQuery = PageQuerySchema.extend({ includeInactive: z.enum(['true', 'false']).optional() });
 
 /** /staff: staff records and credentials, for holders of 'staff.manage'. */
 export function createStaffModule(access: AccessService): ApiModule {
   const staff = access.staff;
-  const routes = createRouter()
+  const routes = createRouter({ auth: 'authenticated' })
     .openapi(
       createRoute({
         method: 'get',
@@ -62,15 +62,14 @@ export function createStaffModule(access: AccessService): ApiModule {
         tags: ['staff'],
         request: { query: ListQuery },
         responses: {
-          200: json(z.object({ items: z.array(StaffSchema) }), 'Staff'),
-          ...errorResponses(401, 403),
+          200: json(pageSchema(StaffSchema), 'Staff'),
+          ...errorResponses(400, 401, 403),
         },
       }),
-      (c) =>
-        c.json(
-          { items: staff.list(c.get('principal'), c.req.valid('query').includeInactive === 'true') },
-          200,
-        ),
+      (c) => {
+        const query = c.req.valid('query');
+        return c.json(pageOf(staff.list(c.get('principal'), query.includeInactive === 'true'), query), 200);
+      },
     )
     .openapi(
       createRoute({

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AccessService } from '../../services/access/access-service.js';
 import type { ApiModule } from '../app.js';
-import { createRouter, errorResponses } from '../router.js';
+import { createRouter, errorResponses, pageOf, pageSchema, PageQuerySchema } from '../router.js';
 import { body, json } from './access-helpers.js';
 
 const TillSchema = z
@@ -54,7 +54,7 @@ const SecretHeader = z.object({ 'x-pairing-secret': z.string().min(1).max(256) }
  */
 export function createTillsModule(access: AccessService): ApiModule {
   const tills = access.tills;
-  const routes = createRouter()
+  const routes = createRouter({ auth: 'authenticated', publicPaths: ['/pair', '/pair/status'] })
     .openapi(
       createRoute({
         method: 'post',
@@ -89,12 +89,13 @@ export function createTillsModule(access: AccessService): ApiModule {
         method: 'get',
         path: '/',
         tags: ['tills'],
+        request: { query: PageQuerySchema },
         responses: {
-          200: json(z.object({ items: z.array(TillSchema) }), 'Tills'),
-          ...errorResponses(401, 403),
+          200: json(pageSchema(TillSchema), 'Tills'),
+          ...errorResponses(400, 401, 403),
         },
       }),
-      (c) => c.json({ items: tills.list(c.get('principal')) }, 200),
+      (c) => c.json(pageOf(tills.list(c.get('principal')), c.req.valid('query')), 200),
     )
     .openapi(
       createRoute({

@@ -18,7 +18,7 @@ export const ProductPageSchema = z
   .object({ items: z.array(ProductSchema), nextOffset: z.number().int().nullable() })
   .openapi('ProductPage');
 
-export const LookupQuery = z.object({ code: z.string().min(1).max(500) });
+export const LookupQuery = z.strictObject({ code: z.string().min(1).max(500) });
 
 const scan = z.enum(['gtin', 'embedded', 'gs1', 'code']);
 
@@ -57,7 +57,7 @@ export const LookupResultSchema = z
   ])
   .openapi('LookupResult');
 
-export const ChangesQuery = z.object({
+export const ChangesQuery = z.strictObject({
   after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   updatedSince: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(500),

@@ -9,7 +9,7 @@ import {
 } from '../../../services/catalog/category-service.js';
 import { actorOf } from '../../../services/settings/actor.js';
 import type { ApiModule } from '../../app.js';
-import { createRouter, errorResponses } from '../../router.js';
+import { createRouter, errorResponses, pageOf, pageSchema, PageQuerySchema } from '../../router.js';
 import { body, json } from '../access-helpers.js';
 import { ChangesQuery, ChangesSchema, IdParam } from './catalog-schemas.js';
 
@@ -26,21 +26,24 @@ export function createCategoryRoutes(categories: CategoryService): ApiModule {
         ...errorResponses(400, 401, 403, 404),
       },
     });
-  const routes = createRouter()
+  const routes = createRouter({ auth: 'authenticated' })
     .openapi(
       createRoute({
         method: 'get',
         path: '/',
         tags: ['catalog'],
-        request: { query: z.object({ archived: z.enum(['true', 'false']).default('false') }) },
+        request: {
+          query: PageQuerySchema.extend({ archived: z.enum(['true', 'false']).default('false') }),
+        },
         responses: {
-          200: json(z.object({ items: z.array(CategorySchema) }), 'Categories'),
+          200: json(pageSchema(CategorySchema), 'Categories'),
           ...errorResponses(400, 401),
         },
       }),
       (c) => {
         requireAuthenticated(c.get('principal'));
-        return c.json({ items: categories.list(c.req.valid('query').archived === 'true') }, 200);
+        const query = c.req.valid('query');
+        return c.json(pageOf(categories.list(query.archived === 'true'), query), 200);
       },
     )
     .openapi(
@@ -107,7 +110,7 @@ export function createCategoryRoutes(categories: CategoryService): ApiModule {
 
 /** /catalog/changes: the incremental feed tills load at start and follow on 'catalog.changed'. */
 export function createChangesRoutes(catalog: CatalogService): ApiModule {
-  const routes = createRouter().openapi(
+  const routes = createRouter({ auth: 'authenticated' }).openapi(
     createRoute({
       method: 'get',
       path: '/changes',

@@ -8,27 +8,28 @@ import {
 } from '../../../services/catalog/label-template-service.js';
 import { actorOf } from '../../../services/settings/actor.js';
 import type { ApiModule } from '../../app.js';
-import { createRouter, errorResponses } from '../../router.js';
+import { createRouter, errorResponses, pageOf, pageSchema, PageQuerySchema } from '../../router.js';
 import { body, json } from '../access-helpers.js';
 
 const IdParam = z.object({ id: TemplateIdSchema });
 
 /** /label-templates: the scale label layouts (price or weight embedded in an EAN-13). */
 export function createLabelTemplateRoutes(templates: LabelTemplateService): ApiModule {
-  const routes = createRouter()
+  const routes = createRouter({ auth: 'authenticated' })
     .openapi(
       createRoute({
         method: 'get',
         path: '/',
         tags: ['catalog'],
+        request: { query: PageQuerySchema },
         responses: {
-          200: json(z.object({ items: z.array(LabelTemplateSchema) }), 'Templates'),
-          ...errorResponses(401),
+          200: json(pageSchema(LabelTemplateSchema), 'Templates'),
+          ...errorResponses(400, 401),
         },
       }),
       (c) => {
         requireAuthenticated(c.get('principal'));
-        return c.json({ items: templates.list() }, 200);
+        return c.json(pageOf(templates.list(), c.req.valid('query')), 200);
       },
     )
     .openapi(

@@ -20,7 +20,7 @@ import {
 
 /** /products: reads for any till or staff member, writes with 'catalog.manage'. */
 export function createProductRoutes(catalog: CatalogService): ApiModule {
-  const routes = createRouter()
+  const routes = createRouter({ auth: 'authenticated' })
     // Declared before /{id} so "lookup" is never taken for an id.
     .openapi(
       createRoute({

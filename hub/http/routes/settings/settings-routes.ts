@@ -15,7 +15,7 @@ const PresetBodySchema = z.strictObject({ country: z.enum(PRESET_COUNTRIES) }).o
 
 /** /settings: every till reads them (currency, tax mode, receipt texts); 'settings.manage' changes them. */
 export function createSettingsRoutes(settings: SettingsService): ApiModule {
-  const routes = createRouter()
+  const routes = createRouter({ auth: 'authenticated' })
     .openapi(
       createRoute({
         method: 'get',

@@ -14,27 +14,28 @@ import {
   type TenderService,
 } from '../../../services/settings/tender-service.js';
 import type { ApiModule } from '../../app.js';
-import { createRouter, errorResponses } from '../../router.js';
+import { createRouter, errorResponses, pageOf, pageSchema, PageQuerySchema } from '../../router.js';
 import { body, json } from '../access-helpers.js';
 
 const IdParam = z.object({ id: z.uuid() });
 
 /** /tax-classes: read by any till or staff member, changed with 'settings.manage'. */
 export function createTaxClassRoutes(taxClasses: TaxClassService): ApiModule {
-  const routes = createRouter()
+  const routes = createRouter({ auth: 'authenticated' })
     .openapi(
       createRoute({
         method: 'get',
         path: '/',
         tags: ['settings'],
+        request: { query: PageQuerySchema },
         responses: {
-          200: json(z.object({ items: z.array(TaxClassSchema) }), 'Tax classes'),
-          ...errorResponses(401),
+          200: json(pageSchema(TaxClassSchema), 'Tax classes'),
+          ...errorResponses(400, 401),
         },
       }),
       (c) => {
         requireAuthenticated(c.get('principal'));
-        return c.json({ items: taxClasses.list() }, 200);
+        return c.json(pageOf(taxClasses.list(), c.req.valid('query')), 200);
       },
     )
     .openapi(
@@ -94,20 +95,21 @@ export function createTaxClassRoutes(taxClasses: TaxClassService): ApiModule {
 
 /** /tenders: ways to pay; never deleted (payments refer to them), disabled instead. */
 export function createTenderRoutes(tenders: TenderService): ApiModule {
-  const routes = createRouter()
+  const routes = createRouter({ auth: 'authenticated' })
     .openapi(
       createRoute({
         method: 'get',
         path: '/',
         tags: ['settings'],
+        request: { query: PageQuerySchema },
         responses: {
-          200: json(z.object({ items: z.array(TenderSchema) }), 'Tenders'),
-          ...errorResponses(401),
+          200: json(pageSchema(TenderSchema), 'Tenders'),
+          ...errorResponses(400, 401),
         },
       }),
       (c) => {
         requireAuthenticated(c.get('principal'));
-        return c.json({ items: tenders.list() }, 200);
+        return c.json(pageOf(tenders.list(), c.req.valid('query')), 200);
       },
     )
     .openapi(

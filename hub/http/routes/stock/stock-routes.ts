@@ -21,7 +21,7 @@ const MovementSchema = z
   })
   .openapi('StockMovement');
 
-const OnHandQuery = z.object({
+const OnHandQuery = z.strictObject({
   // Comma-separated ids: the till asks for the lines of one sale or one screen of products.
   productIds: z
     .string()
@@ -29,7 +29,7 @@ const OnHandQuery = z.object({
     .transform((s) => s.split(',').filter((id) => id !== ''))
     .pipe(z.array(z.uuid()).min(1).max(200)),
 });
-const MovementsQuery = z.object({
+const MovementsQuery = z.strictObject({
   productId: z.uuid(),
   before: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -37,7 +37,7 @@ const MovementsQuery = z.object({
 
 /** /stock: on-hand (sum of the ledger), movements, goods in and adjustments ('catalog.manage'). */
 export function createStockRoutes(stock: StockService): ApiModule {
-  const routes = createRouter()
+  const routes = createRouter({ auth: 'authenticated' })
     .openapi(
       createRoute({
         method: 'get',
@@ -80,7 +80,7 @@ export function createStockRoutes(stock: StockService): ApiModule {
         path: '/low',
         tags: ['stock'],
         summary: 'Active products at or below their reorder point',
-        request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }) },
+        request: { query: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }) },
         responses: {
           200: json(
             z.object({
