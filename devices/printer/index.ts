@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { PrinterProfile } from '../../firmware-profiles/schema.js';
 import { SerialTransport, type SerialOptions } from '../transports/serial.js';
 import { TcpTransport } from '../transports/tcp.js';
 import { EscPosPrinterDriver, type PrinterDriverOptions } from './printer-driver.js';
@@ -16,6 +17,19 @@ export interface PrinterDeviceSettings {
   statusMode?: 'poll' | 'asb';
   pollIntervalMs?: number;
   drawerOpenWhenPin3?: 'high' | 'low' | null;
+  kickPulseMs?: number;
+}
+
+/** What the firmware profile says about status and the drawer, for a driver host building a printer. */
+export function printerSettingsFromProfile(
+  profile: PrinterProfile,
+): Pick<PrinterDeviceSettings, 'statusMode' | 'drawerOpenWhenPin3' | 'kickPulseMs'> {
+  return {
+    statusMode: profile.statusMethod === 'asb' ? 'asb' : 'poll',
+    // Without a sensor pin 3 floats: reporting it would show a drawer opening and closing at random.
+    drawerOpenWhenPin3: profile.drawerSensor ? 'high' : null,
+    kickPulseMs: profile.drawerPulseMs.on,
+  };
 }
 
 function common(s: PrinterDeviceSettings): Omit<PrinterDriverOptions, 'link'> {
@@ -25,7 +39,8 @@ function common(s: PrinterDeviceSettings): Omit<PrinterDriverOptions, 'link'> {
     statusMode: s.statusMode ?? 'poll',
     pollIntervalMs: s.pollIntervalMs ?? 2000,
     printedJobsFile: s.dataDir ? join(s.dataDir, 'printers', `${s.deviceId}.jobs.json`) : null,
-    drawerOpenWhenPin3: s.drawerOpenWhenPin3 ?? 'high',
+    drawerOpenWhenPin3: s.drawerOpenWhenPin3 === undefined ? 'high' : s.drawerOpenWhenPin3,
+    kickPulseMs: s.kickPulseMs ?? 100,
   };
 }
 

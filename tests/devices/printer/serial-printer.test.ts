@@ -27,7 +27,10 @@ describe('a serial receipt printer on a pseudo-terminal pair', () => {
     simPort.on('data', sim.attach({ write: (bytes) => void simPort.write(bytes) }));
     cleanups.push(() => simPort.close());
     const dir = mkdtempSync(join(tmpdir(), 'serial-printer-'));
-    cleanups.push(() => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
+    cleanups.push(() => {
+      rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
+    });
     const driver = createSerialPrinterDriver({
       deviceId: 'serial-1',
       model: 'TM-T88VI',

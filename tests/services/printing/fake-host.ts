@@ -70,6 +70,12 @@ export class TestDriverHost {
     await this.driver.close();
   }
 
+  /** The host crashed: nothing more is published, the driver lets go of the printer. */
+  async abandon(): Promise<void> {
+    await this.bus.unsubscribeOwner(this.owner);
+    await this.driver.close();
+  }
+
   private get owner(): string {
     return `host-${this.deviceId}`;
   }

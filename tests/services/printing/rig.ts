@@ -12,6 +12,7 @@ import { EventBus } from '../../../hub/events/event-bus.js';
 import type { DomainEvent } from '../../../hub/contract/events.js';
 import { createPrintingModule, type PrintingModule } from '../../../hub/services/printing/module.js';
 import { BusPrinterStates } from '../../../hub/services/printing/printer-states.js';
+import type { MessageBus } from '../../../hub/mqtt/types.js';
 import { InMemoryBus } from './fake-bus.js';
 import { BusCommander, TestDriverHost } from './fake-host.js';
 
@@ -45,11 +46,21 @@ export interface Hub {
 export class PrintRig {
   readonly dir = mkdtempSync(join(tmpdir(), 'print-rig-'));
   readonly dbPath = join(this.dir, 'hub.db');
-  readonly bus = new InMemoryBus();
   readonly sim = new PrinterSimulator({ images: false });
   host!: TestDriverHost;
-  commander = new BusCommander(this.bus, STORE);
+  readonly commander: BusCommander;
   autoPrint = true;
+
+  /**
+   * bus: the hub's side of the broker; hostBus: what the driver host talks through (the same in-memory
+   * bus by default, or a real MQTT client of a real broker).
+   */
+  constructor(
+    readonly bus: MessageBus = new InMemoryBus(),
+    private hostBus: () => Promise<MessageBus> = () => Promise.resolve(bus),
+  ) {
+    this.commander = new BusCommander(this.bus, STORE);
+  }
 
   async start(): Promise<void> {
     await this.sim.start();
@@ -69,7 +80,7 @@ export class PrintRig {
       connectTimeoutMs: 300,
       pollIntervalMs: 100,
     });
-    this.host = new TestDriverHost(this.bus, STORE, PRINTER, driver);
+    this.host = new TestDriverHost(await this.hostBus(), STORE, PRINTER, driver);
     await this.host.start();
   }
 
