@@ -144,10 +144,20 @@ describe('/staff and /roles', () => {
       '409 ROLE_BUILTIN',
     );
     expect((await t.call('DELETE', `/roles/${role.id}`, { headers: admin })).status).toBe(204);
-    // Granting a permission the manager lacks (devices.manage) is refused.
+    // Nobody grants more than they hold: a deputy who may manage staff cannot make a devices role.
+    const deputyRole = await t.call('POST', '/roles', {
+      body: { name: 'Deputy', permissions: ['staff.manage'], discountLimitBp: 0 },
+      headers: admin,
+    });
+    const deputyRoleId = ((await deputyRole.json()) as { id: string }).id;
+    const deputy = await t.call('POST', '/staff', {
+      body: { name: 'Dag Deputy', roleId: deputyRoleId, login: 'deputy', password: 'deputy-password-1' },
+      headers: admin,
+    });
+    expect(deputy.status).toBe(201);
     const above = await t.call('POST', '/roles', {
       body: { name: 'Tech+', permissions: ['devices.manage'], discountLimitBp: 0 },
-      headers: admin,
+      headers: loginAdmin(t.access, 'deputy', 'deputy-password-1'),
     });
     expect(await code(above)).toBe('403 ROLE_ABOVE_OWN');
   });

@@ -166,8 +166,8 @@ export const TECH_LOGIN = 'tech';
 export const TECH_PASSWORD = 'tech-password-1';
 
 /**
- * Devices are the technician's (the builtin manager role lacks 'devices.manage'): a technician with an
- * admin login. Returns the staff id.
+ * The technician who adopts and looks after devices (the manager may too): a technician with an admin
+ * login. Returns the staff id.
  */
 export function addTechnician(ctx: HubContext): string {
   return addStaff(ctx, {

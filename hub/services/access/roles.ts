@@ -49,8 +49,9 @@ interface BuiltinRoleDefinition {
 export const BUILTIN_ROLE_DEFINITIONS: Record<BuiltinRole, BuiltinRoleDefinition> = {
   cashier: { permissions: CASHIER, discountLimitBp: 1000 },
   supervisor: { permissions: SUPERVISOR, discountLimitBp: 3000 },
-  // Devices are the technician's; a manager runs the shop, staff and tills.
-  manager: { permissions: PERMISSIONS.filter((p) => p !== 'devices.manage'), discountLimitBp: 10000 },
+  // A manager runs the shop from the admin pages, devices included (assign to a till, test, revoke); the
+  // technician holds only what adopting and looking after devices needs.
+  manager: { permissions: PERMISSIONS, discountLimitBp: 10000 },
   technician: { permissions: ['devices.manage', 'tills.manage', 'settings.manage'], discountLimitBp: 0 },
   owner: { permissions: PERMISSIONS, discountLimitBp: 10000 },
 };

@@ -19,7 +19,7 @@ import { auditActor } from './audit-actor.js';
 import type { AuditEntry } from '../../db/audit.js';
 import { assertAcceptablePassword, assertAcceptablePin } from './credentials.js';
 import { requirePermission } from './guards.js';
-import { parsePermissions } from './roles.js';
+import { OWNER_ROLE_ID, parsePermissions } from './roles.js';
 import { hashSecret } from './secrets.js';
 import { normalizeLogin } from './session-service.js';
 
@@ -200,7 +200,10 @@ export class StaffService {
 
   private loadManageable(actor: StaffPrincipal, id: string): StaffWithRoleRow {
     const row = this.load(id);
-    if (row.id !== actor.id && !holdsAll(actor, parsePermissions(row.role_permissions, row.role_id))) {
+    if (
+      row.id !== actor.id &&
+      !mayActOnRole(actor, row.role_id, parsePermissions(row.role_permissions, row.role_id))
+    ) {
       throw new ForbiddenError(
         'This person has permissions you do not hold',
         { staffId: id },
@@ -215,7 +218,7 @@ export class StaffService {
     const role = getRole(this.ctx.db, roleId);
     if (!role)
       throw new ValidationError(`Role ${roleId} does not exist`, { field: 'roleId' }, 'ROLE_UNKNOWN');
-    if (actor && !holdsAll(actor, parsePermissions(role.permissions, role.id))) {
+    if (actor && !mayActOnRole(actor, role.id, parsePermissions(role.permissions, role.id))) {
       throw new ForbiddenError('That role has permissions you do not hold', { roleId }, 'ROLE_ABOVE_OWN');
     }
   }
@@ -227,7 +230,12 @@ export class StaffService {
   }
 }
 
-function holdsAll(actor: StaffPrincipal, permissions: readonly string[]): boolean {
+/**
+ * Nobody grants or manages more than they hold; and the owner role is the owner's alone, since a manager
+ * holds every permission too but must not make owners or take over an owner's login.
+ */
+function mayActOnRole(actor: StaffPrincipal, roleId: string, permissions: readonly string[]): boolean {
+  if (roleId === OWNER_ROLE_ID && actor.roleId !== OWNER_ROLE_ID) return false;
   return permissions.every((p) => (actor.permissions as ReadonlySet<string>).has(p));
 }
 
