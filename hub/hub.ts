@@ -42,7 +42,13 @@ export async function startHub(
   const fresh = !existsSync(config.dbPath);
   const demo = config.demo ?? fresh;
   const db = openDatabase(config.dbPath);
-  const ran = migrate(db);
+  let ran: number[];
+  try {
+    ran = migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   if (ran.length > 0) log('info', 'database migrated', { path: config.dbPath, versions: ran });
   const bus = new EventBus((error, event) => {
     log('error', 'event listener failed', { event: event.name, error: String(error) });

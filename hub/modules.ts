@@ -6,6 +6,7 @@ import { startDemoStore, type DemoStart } from './demo/demo-store.js';
 import type { ApiModule } from './http/app.js';
 import type { AppEnv } from './http/env.js';
 import { createSystemModules } from './http/routes/system.js';
+import { JournalService } from './services/journal/journal-service.js';
 import { createAccessModule, type AccessModule } from './services/access/access-module.js';
 import { createCashModule } from './services/cash/module.js';
 import { createCatalogModule, type CatalogModule } from './services/catalog/catalog-module.js';
@@ -74,7 +75,11 @@ export function buildModules(
 
   const modules: HubModules = {
     api: [
-      ...createSystemModules(ctx.db, { storeId: config.storeId, startedAt: info.startedAt }),
+      ...createSystemModules(
+        ctx.db,
+        { storeId: config.storeId, startedAt: info.startedAt },
+        new JournalService(ctx.tx),
+      ),
       ...settings.api,
       ...access.api,
       ...catalog.api,
