@@ -6,6 +6,7 @@ import { startDemoSerialDevices, type DemoSerialDevices } from '../../../devices
 import { DriverHost } from '../../../devices/host/driver-host.js';
 import { ScannerSimulator } from '../../../devices/sim/scanner/simulator.js';
 import { ptyPool, requireSocat } from '../../support/pty.js';
+import { freePort } from '../../support/hub-process.js';
 import { startHostBroker } from './broker.js';
 
 const CREDS = { 'scale-1': 'secret-scale', 'scanner-1': 'secret-scanner', 'display-1': 'secret-display' };
@@ -46,6 +47,12 @@ async function demoRig() {
 describe('driver host against the hub broker', () => {
   it('publishes retained state from the profile, events from the devices and replies to commands', async () => {
     const { broker, demo } = await demoRig();
+    // Retained: a subscriber arriving now still gets the state.
+    const late: unknown[] = [];
+    await broker.broker.messageBus.subscribe('pos/store-1/devices/scale-1/state', 'late', (_t, payload) =>
+      late.push(JSON.parse(payload.toString('utf8'))),
+    );
+    expect(late[0]).toMatchObject({ online: true, status: 'ok' });
     expect(broker.lastState('scale-1')).toMatchObject({
       profile: 'mettler-toledo-ariva-s',
       model: 'Mettler Toledo Ariva-S',
@@ -188,6 +195,42 @@ describe('driver host against the hub broker', () => {
     expect(
       Number((broker.lastState('scanner-1')?.counters as Record<string, number>).reopens),
     ).toBeGreaterThan(0);
+  });
+
+  it('gives the weighing till the scale to itself: another till waits for it', async () => {
+    const { broker, demo } = await demoRig();
+    demo.scale.sim.setWeight(800, false);
+    await broker.command('scale-1', {
+      id: 'w1',
+      action: 'read',
+      args: { stableOnly: true, timeoutMs: 600, holder: 'till-1' },
+    });
+    await broker.command('scale-1', { id: 'z2', action: 'zero', args: { holder: 'till-2' } });
+    setTimeout(() => demo.scale.sim.setStable(true), 300);
+    await expect.poll(() => broker.on('scale-1', 'reply').map((r) => r.id)).toEqual(['w1', 'z2']);
+    expect(broker.on('scale-1', 'reply')[0]).toMatchObject({ status: 'ok', data: { grams: 800 } });
+  });
+
+  it('keeps trying when the broker is not there yet and connects once it is', async () => {
+    const port = await freePort();
+    const demo = await startDemoSerialDevices();
+    const host = new DriverHost({
+      brokerUrl: `mqtt://127.0.0.1:${port}`,
+      store: 'store-1',
+      devices: [demo.deviceConfig('display', { id: 'display-1', secret: CREDS['display-1'] })],
+      backoff: { initialMs: 50, maxMs: 200 },
+    });
+    host.start();
+    cleanups.push(
+      () => demo.close(),
+      () => host.stop(),
+    );
+    await expect.poll(() => host.states()['display-1']?.counters.reconnects).toBeGreaterThan(2);
+    const broker = await startHostBroker(CREDS, port);
+    cleanups.push(() => broker.close());
+    await expect
+      .poll(() => broker.lastState('display-1'), { timeout: 10_000 })
+      .toMatchObject({ online: true });
   });
 
   it('stop() says offline itself and leaves nothing running', async () => {
