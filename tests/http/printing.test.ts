@@ -188,9 +188,25 @@ describe('printing over HTTP', () => {
     expect(done.status).toBe(409);
   });
 
-  it('shows all jobs to the admin pages only with devices.manage', async () => {
+  it('shows the admin pages every till’s jobs and a till only its own', async () => {
+    const job = (tillId: string) =>
+      printing.service.enqueue({
+        deviceId: 'printer-1',
+        tillId,
+        saleId: null,
+        kind: 'report',
+        payload: Buffer.from('x\n'),
+        createdBy: null,
+      });
+    job(seed.till.tillId);
+    job(newId());
     const manager = loginAdmin(t.access, MANAGER_LOGIN, MANAGER_PASSWORD);
-    const res = await t.call('GET', '/print-jobs', { headers: manager });
-    expect(res.status).toBe(403);
+    const all = await t.call('GET', '/print-jobs', { headers: manager });
+    expect(all.status).toBe(200);
+    expect((await body<{ total: number }>(all)).total).toBe(2);
+    const own = await t.call('GET', '/print-jobs', { headers: asCashier() });
+    expect(await body(own)).toMatchObject({ total: 1, items: [{ tillId: seed.till.tillId }] });
+    const anonymous = await t.call('GET', '/print-jobs');
+    expect(anonymous.status).toBe(401);
   });
 });
