@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { EPSON_CODE_PAGES, type CjkEncoding } from './codepages.js';
-import type { DecodedCommand, ParseStep, StyleName } from './decoder-types.js';
+import type { DecodedCommand, ParseStep } from './decoder-types.js';
+import { alignOf, barcodeOf, ESC_STYLE, FS_STYLE, GS_STYLE, hex } from './decoder-tables.js';
 
 export type { DecodedCommand } from './decoder-types.js';
 
@@ -9,35 +10,6 @@ const GS = 0x1d;
 const FS = 0x1c;
 const DLE = 0x10;
 const LF = 0x0a;
-
-/** ESC x n commands that take one parameter byte and only change how text looks. */
-const ESC_STYLE: Readonly<Record<number, StyleName>> = {
-  0x21: 'mode', // ESC !
-  0x45: 'bold', // ESC E
-  0x47: 'doubleStrike', // ESC G
-  0x2d: 'underline', // ESC -
-  0x4d: 'font', // ESC M
-  0x7b: 'upsideDown', // ESC {
-  0x33: 'lineSpacing', // ESC 3
-  0x20: 'other', // ESC SP right spacing
-  0x52: 'other', // ESC R international set
-  0x56: 'other', // ESC V rotation
-  0x63: 'other', // ESC c panel keys etc. (ESC c 5 n)
-  0x55: 'other', // ESC U unidirectional
-};
-const GS_STYLE: Readonly<Record<number, StyleName>> = {
-  0x21: 'size', // GS !
-  0x42: 'invert', // GS B
-  0x48: 'other', // GS H HRI position
-  0x66: 'other', // GS f HRI font
-  0x68: 'other', // GS h barcode height
-  0x77: 'other', // GS w barcode width
-};
-const FS_STYLE: Readonly<Record<number, StyleName>> = {
-  0x21: 'cjkMode', // FS ! Kanji print mode
-  0x2d: 'underline', // FS - Kanji underline
-  0x43: 'other', // FS C Kanji code system
-};
 
 /**
  * Our own ESC/POS decoder: turns the byte stream a printer receives into commands. Incremental, because
@@ -253,17 +225,4 @@ export class EscPosDecoder {
     if (c === 0x05) return { command: null, next: i + 3 };
     return { command: { op: 'unknown', hex: hex(buf, i, 2) }, next: i + 2 };
   }
-}
-
-function alignOf(n: number): 'left' | 'center' | 'right' {
-  const v = n % 48;
-  return v === 1 ? 'center' : v === 2 ? 'right' : 'left';
-}
-
-function barcodeOf(system: number, data: Buffer): DecodedCommand {
-  return { op: 'barcode', system, data: data.toString('latin1') };
-}
-
-function hex(buf: Buffer, i: number, count: number): string {
-  return buf.subarray(i, i + count).toString('hex');
 }
