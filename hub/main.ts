@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 import { startHub } from './hub.js';
 import { demoBanner } from './demo/demo-store.js';
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  if (hub.mqttMovedFrom !== null) {
+    log('warn', `port ${hub.mqttMovedFrom} is taken; the demo moved MQTT to ${hub.mqttPort}`);
+  }
   if (hub.httpMovedFrom !== null) {
     log('warn', `port ${hub.httpMovedFrom} is taken; the demo moved HTTP to ${hub.httpPort}`);
   }
@@ -35,7 +39,13 @@ async function main(): Promise<void> {
     data: config.dataDir,
   });
   if (hub.modules.demo) {
-    process.stdout.write(`${demoBanner(hub.modules.demo, `http://localhost:${hub.httpPort}`)}\n`);
+    process.stdout.write(
+      `${demoBanner(hub.modules.demo, `http://localhost:${hub.httpPort}`, {
+        mqttPort: hub.mqttPort,
+        receiptsDir: join(config.dataDir, 'printer-sim'),
+        serialDevices: hub.simulators?.serial !== null,
+      })}\n`,
+    );
   }
 
   let stopping = false;

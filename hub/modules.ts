@@ -6,14 +6,24 @@ import { startDemoStore, type DemoStart } from './demo/demo-store.js';
 import type { ApiModule } from './http/app.js';
 import type { AppEnv } from './http/env.js';
 import { createSystemModules } from './http/routes/system.js';
-import { JournalService } from './services/journal/journal-service.js';
+import type { BrokerControl, MessageBus } from './mqtt/types.js';
 import { createAccessModule, type AccessModule } from './services/access/access-module.js';
 import { createCashModule } from './services/cash/module.js';
 import { createCatalogModule, type CatalogModule } from './services/catalog/catalog-module.js';
 import { createCustomersModule } from './services/customers/customers-module.js';
+import { createDevicesModule, type DevicesModule } from './services/devices/devices-module.js';
+import { JournalService } from './services/journal/journal-service.js';
 import { NoTerminalAdapter } from './services/payments/no-terminal.js';
-import { SimulatedTerminalAdapter } from './services/payments/simulated-terminal.js';
 import type { TerminalAdapter } from './services/payments/terminal-adapter.js';
+import {
+  BusPrinterStates,
+  createPrintingModule,
+  forwardPrintStatusToTills,
+  type PrintingModule,
+} from './services/printing/module.js';
+import { receiptPrinterOf } from './services/printing/printer-directory.js';
+import { createReceiptSource } from './services/printing/receipt-source.js';
+import { receiptUrl } from './services/receipts/index.js';
 import { createSalesModule, type SalesModule } from './services/sales/module.js';
 import { isPresetCountry } from './services/settings/presets.js';
 import { createSettingsModule, type SettingsModule } from './services/settings/settings-module.js';
@@ -22,26 +32,35 @@ import { createStockModule } from './services/stock/stock-module.js';
 /** How often payments left pending or unknown (crash, lost terminal) are asked about again. */
 const PAYMENT_RESOLVE_INTERVAL_MS = 30_000;
 
+export interface BuildInfo {
+  startedAt: string;
+  demo: boolean;
+  /** The store's card terminal; none configured: cards are declined with a reason the cashier reads. */
+  terminal: TerminalAdapter | null;
+  /** Signs the receipt lookup URLs printed as QR codes. */
+  receiptSecret: string;
+}
+
 export interface HubModules {
   api: ApiModule[];
   settings: SettingsModule;
   catalog: CatalogModule;
   access: AccessModule;
   sales: SalesModule;
+  devices: DevicesModule;
+  printing: PrintingModule;
   terminal: TerminalAdapter;
   resolvePrincipal: (c: Context<AppEnv>, address: string) => Principal;
   /** Set by start() when the hub runs the demo store. */
   demo: DemoStart | null;
   start(): Promise<void>;
+  /** Once the broker runs: device registry, printer states, print dispatcher, till forwarding. */
+  attachBroker(broker: { bus: MessageBus; control: BrokerControl }): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** Builds every service and its routes from the shared context; nothing starts until start(). */
-export function buildModules(
-  ctx: HubContext,
-  config: HubConfig,
-  info: { startedAt: string; demo: boolean },
-): HubModules {
+export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo): HubModules {
   const settings = createSettingsModule(
     ctx,
     isPresetCountry(config.country) ? { defaultCountry: config.country } : {},
@@ -51,14 +70,37 @@ export function buildModules(
   const stock = createStockModule(ctx);
   const customers = createCustomersModule(ctx);
   const cash = createCashModule(ctx, { access: access.service, settings: settings.service });
-  // The demo takes card payments on the simulator; a real store declines cards until a terminal is set up
-  // (device issue), so no card sale is ever recorded as paid without a terminal.
-  const terminal: TerminalAdapter = info.demo ? new SimulatedTerminalAdapter() : new NoTerminalAdapter();
+  const terminal: TerminalAdapter = info.terminal ?? new NoTerminalAdapter();
   const sales = createSalesModule(ctx, {
     settings: settings.service,
     access: access.service,
     catalog: catalog.service,
     terminal,
+  });
+  const devices = createDevicesModule(ctx, {
+    storeId: config.storeId,
+    access: access.service,
+    ...(info.terminal ? { terminals: () => terminal } : {}),
+  });
+  let printerStates: BusPrinterStates | null = null;
+  const printing = createPrintingModule(ctx, {
+    access: access.service,
+    cash: cash.service,
+    commander: devices.service,
+    directory: {
+      receiptPrinterOf: (tillId) => receiptPrinterOf(ctx.db, tillId),
+      isOnline: (deviceId) => printerStates?.isOnline(deviceId) ?? false,
+    },
+    receipts: createReceiptSource({
+      sale: (id) => sales.sales.lifecycle.get(id),
+      store: () => settings.service.get(),
+      receiptUrl: (sale) =>
+        sale.receipt
+          ? receiptUrl(settings.service.get().publicBaseUrl, sale.receipt.code, sale.id, info.receiptSecret)
+          : null,
+    }),
+    // Every sale prints unless a store turns it off; the setting arrives with the admin pages.
+    autoPrintReceipts: () => true,
   });
   let resolveTimer: NodeJS.Timeout | null = null;
 
@@ -87,11 +129,15 @@ export function buildModules(
       ...customers.api,
       ...cash.api,
       ...sales.api,
+      ...devices.api,
+      ...printing.api,
     ],
     settings,
     catalog,
     access,
     sales,
+    devices,
+    printing,
     terminal,
     resolvePrincipal: access.resolvePrincipal,
     demo: null,
@@ -104,10 +150,23 @@ export function buildModules(
       resolveTimer.unref();
       return Promise.resolve();
     },
-    stop: () => {
+    attachBroker: async (broker) => {
+      await devices.start(broker);
+      printerStates = new BusPrinterStates(broker.bus, config.storeId, (deviceId) => {
+        printing.dispatcher.poke(deviceId);
+      });
+      await printerStates.start();
+      printing.start();
+      forwardPrintStatusToTills(ctx.bus, broker.bus, config.storeId, (message, error) => {
+        ctx.log('error', message, { error: String(error) });
+      });
+    },
+    stop: async () => {
       if (resolveTimer) clearInterval(resolveTimer);
       resolveTimer = null;
-      return Promise.resolve();
+      printing.stop();
+      await printerStates?.stop();
+      await devices.stop();
     },
   };
   return modules;

@@ -16,6 +16,8 @@ export interface DemoCredentials {
 }
 
 export interface DemoStart extends DemoCredentials {
+  /** The till the pairing code makes; the demo's devices are assigned to it. */
+  tillId: string;
   pairingCode: string;
   pairingExpiresAt: string;
 }
@@ -43,7 +45,12 @@ export function startDemoStore(
     ? (JSON.parse(readFileSync(file, 'utf8')) as DemoCredentials)
     : seedDemo(ctx, file, mods);
   const pairing = mods.access.service.tills.createPairingCodeForDemo('Demo till', 60 * 60 * 1000);
-  return { ...credentials, pairingCode: pairing.code, pairingExpiresAt: pairing.expiresAt };
+  return {
+    ...credentials,
+    tillId: pairing.tillId,
+    pairingCode: pairing.code,
+    pairingExpiresAt: pairing.expiresAt,
+  };
 }
 
 function seedDemo(
@@ -72,7 +79,13 @@ function seedDemo(
   return credentials;
 }
 
-export function demoBanner(demo: DemoStart, url: string): string {
+export interface DemoDevicesInfo {
+  mqttPort: number;
+  receiptsDir: string;
+  serialDevices: boolean;
+}
+
+export function demoBanner(demo: DemoStart, url: string, devices: DemoDevicesInfo): string {
   const lines = [
     '',
     '  Demo store is ready.',
@@ -82,6 +95,8 @@ export function demoBanner(demo: DemoStart, url: string): string {
     '  Staff PINs:',
     ...demo.staff.map((s) => `    ${s.role.padEnd(11)} ${s.name.padEnd(16)} PIN ${s.pin}`),
     `  Barcodes to try: ${demo.sampleBarcodes.join('  ')}`,
+    `  Devices: simulated receipt printer, cash drawer and card terminal${devices.serialDevices ? ', scale, scanner and pole display' : ' (no socat: no serial scale, scanner or display)'}; MQTT on port ${devices.mqttPort}`,
+    `  Printed receipts (text and PNG): ${devices.receiptsDir}`,
     '',
   ];
   return lines.join('\n');

@@ -35,7 +35,33 @@ export function alignOf(n: number): 'left' | 'center' | 'right' {
 }
 
 export function barcodeOf(system: number, data: Buffer): DecodedCommand {
-  return { op: 'barcode', system, data: data.toString('latin1') };
+  return { op: 'barcode', system, data: system === CODE128 ? code128Text(data) : data.toString('latin1') };
+}
+
+const CODE128 = 73;
+const BRACE = 0x7b;
+
+/**
+ * What a Code128 barcode reads as: GS k 73 data opens with a code set selector ({A, {B, {C), may switch set
+ * midway, and in set C each byte is a digit pair 00-99. '{{' is a literal brace; {S and {1-{4 are shift and
+ * function codes that carry no text.
+ */
+export function code128Text(data: Buffer): string {
+  let set: 'A' | 'B' | 'C' = 'B';
+  let out = '';
+  for (let i = 0; i < data.length; i++) {
+    const byte = data[i] ?? 0;
+    const next = data[i + 1];
+    if (byte === BRACE && next !== undefined) {
+      const selector = String.fromCharCode(next);
+      i += 1;
+      if (selector === 'A' || selector === 'B' || selector === 'C') set = selector;
+      else if (selector === '{') out += '{';
+      continue;
+    }
+    out += set === 'C' ? String(byte).padStart(2, '0') : String.fromCharCode(byte);
+  }
+  return out;
 }
 
 export function hex(buf: Buffer, i: number, count: number): string {

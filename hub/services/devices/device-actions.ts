@@ -14,6 +14,11 @@ import type { ProfileCatalog } from './profiles.js';
 import { TEST_ACTIONS_OF_KIND, planCommand, type TestAction } from './test-actions.js';
 
 /** Picks the terminal adapter for a terminal device; null when none is wired (payments are not MQTT). */
+/** How long a scale may wait for the weight to settle: a shopper's item stops moving in a second or two. */
+const SCALE_SETTLE_MS = 3_000;
+/** Time left for the reply to travel back after the scale gives up. */
+const REPLY_MARGIN_MS = 1_000;
+
 export type TerminalFactory = (device: Device) => TerminalAdapter | null;
 
 export interface TestResult {
@@ -84,9 +89,12 @@ export class DeviceActions {
     if (!row)
       throw new BusinessRuleError('SCALE_UNAVAILABLE', 'No scale is assigned to this till', { tillId });
     const device = this.deps.device(row.id);
+    // The scale's own wait for a steady reading must end before ours for its reply, or the cashier gets
+    // TIMEOUT instead of the scale's answer (WEIGHT_UNSTABLE, OVER_CAPACITY).
+    const settleMs = Math.max(250, Math.min(SCALE_SETTLE_MS, this.deps.timeoutMs - REPLY_MARGIN_MS));
     const reply = await this.deps.send(device.id, {
       action: 'read',
-      args: { stableOnly: true, timeoutMs: this.deps.timeoutMs },
+      args: { stableOnly: true, timeoutMs: settleMs },
     });
     const grams = reply.data?.grams;
     const stable = reply.data?.stable !== false;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EscPosDecoder, type DecodedCommand } from '../../../devices/sim/printer/decoder.js';
+import { code128Text } from '../../../devices/sim/printer/decoder-tables.js';
 import { sampleReceipt } from './sample-bytes.js';
 
 function decodeAll(chunks: Buffer[]): DecodedCommand[] {
@@ -36,5 +37,17 @@ describe('ESC/POS decoder', () => {
       { op: 'cut', partial: false },
       { op: 'cut', partial: false },
     ]);
+  });
+});
+
+describe('Code128 as the printer reads it', () => {
+  it('drops code set selectors and reads set C digit pairs', () => {
+    expect(code128Text(Buffer.from('{BR00100000001', 'latin1'))).toBe('R00100000001');
+    expect(code128Text(Buffer.from([0x7b, 0x43, 12, 34, 5]))).toBe('123405');
+    expect(code128Text(Buffer.concat([Buffer.from('{BR', 'latin1'), Buffer.from([0x7b, 0x43, 0, 1])]))).toBe(
+      'R0001',
+    );
+    expect(code128Text(Buffer.from('{B{{x', 'latin1'))).toBe('{x');
+    expect(code128Text(Buffer.from('PLAIN', 'latin1'))).toBe('PLAIN');
   });
 });
