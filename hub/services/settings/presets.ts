@@ -32,6 +32,7 @@ export interface StorePreset {
   taxClasses: readonly PresetTaxClass[];
   /** One tender per kind, in till button order. */
   tenders: readonly { kind: TenderKind; name: string }[];
+  /** Extra words under the receipt (opening hours, returns policy); the thank-you line is printed anyway. */
   receiptFooter: string;
 }
 
@@ -52,7 +53,7 @@ export const PRESETS: Readonly<Record<PresetCountry, StorePreset>> = {
       { kind: 'voucher', name: 'Gavekort' },
       { kind: 'store_credit', name: 'Tilgodebevis' },
     ],
-    receiptFooter: 'Tak for besøget!',
+    receiptFooter: '',
   },
   FI: {
     country: 'FI',
@@ -74,7 +75,7 @@ export const PRESETS: Readonly<Record<PresetCountry, StorePreset>> = {
       { kind: 'voucher', name: 'Lahjakortti' },
       { kind: 'store_credit', name: 'Hyvitys' },
     ],
-    receiptFooter: 'Kiitos käynnistä!',
+    receiptFooter: '',
   },
   TW: {
     country: 'TW',
@@ -91,7 +92,7 @@ export const PRESETS: Readonly<Record<PresetCountry, StorePreset>> = {
       { kind: 'voucher', name: '禮券' },
       { kind: 'store_credit', name: '購物金' },
     ],
-    receiptFooter: '謝謝光臨',
+    receiptFooter: '',
   },
   UA: {
     country: 'UA',
@@ -112,7 +113,7 @@ export const PRESETS: Readonly<Record<PresetCountry, StorePreset>> = {
       { kind: 'voucher', name: 'Подарунковий сертифікат' },
       { kind: 'store_credit', name: 'Кредит магазину' },
     ],
-    receiptFooter: 'Дякуємо за покупку!',
+    receiptFooter: '',
   },
   CN: {
     country: 'CN',
@@ -134,7 +135,7 @@ export const PRESETS: Readonly<Record<PresetCountry, StorePreset>> = {
       { kind: 'voucher', name: '礼品卡' },
       { kind: 'store_credit', name: '储值余额' },
     ],
-    receiptFooter: '谢谢惠顾',
+    receiptFooter: '',
   },
   US: {
     country: 'US',
@@ -153,6 +154,6 @@ export const PRESETS: Readonly<Record<PresetCountry, StorePreset>> = {
       { kind: 'voucher', name: 'Gift card' },
       { kind: 'store_credit', name: 'Store credit' },
     ],
-    receiptFooter: 'Thank you for shopping with us!',
+    receiptFooter: '',
   },
 };
