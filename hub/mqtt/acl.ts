@@ -12,13 +12,14 @@ export type PublishDecision =
 /**
  * The ACL of docs/device-bus.md as pure functions. Reading is described by grant filters: a subscription
  * is granted only when every topic it can match is matched by one grant (see `covers`), so a wildcard can
- * never reach past what the client may read, and each delivered message is checked again against the same
- * grants because a device may have been moved to another till since the till subscribed.
+ * never reach past what the client may read, and each delivered message is checked again (`mayReadTopic`,
+ * the same rule without building the grants) because a device may have been moved to another till since
+ * the till subscribed.
  */
 export function readGrants(
   identity: Identity,
   store: string,
-  devicesOfTill: (tillId: string) => readonly string[],
+  devicesOfTill: (tillId: string) => Iterable<string>,
 ): string[] {
   const root = `pos/${store}`;
   if (identity.kind === 'device') return [`${root}/devices/${identity.id}/cmd`];
@@ -64,6 +65,48 @@ export function maySubscribe(grants: readonly string[], filter: string): boolean
 
 export function mayRead(grants: readonly string[], topic: string): boolean {
   return grants.some((grant) => matches(grant, topic));
+}
+
+/**
+ * The per-delivery check: the same answer as `mayRead(readGrants(identity, store, ...), topic)`, in O(1).
+ * The topic is parsed once and a device topic is looked up in the till's set of readable devices, instead
+ * of rebuilding one grant per assigned device and matching each (hundreds of string splits per delivery).
+ * A topic outside the contract can only be matched by a till's fixed grants (its own subtree, events/#,
+ * hub/state), so it falls back to those three.
+ */
+export function mayReadTopic(
+  identity: Identity,
+  store: string,
+  topic: string,
+  readableDevices: (tillId: string) => ReadonlySet<string>,
+): boolean {
+  const parsed = parseTopic(topic);
+  if (identity.kind === 'device') {
+    return (
+      parsed?.kind === 'device' &&
+      parsed.store === store &&
+      parsed.device === identity.id &&
+      parsed.channel === 'cmd'
+    );
+  }
+  if (!parsed)
+    return mayRead(
+      readGrants(identity, store, () => []),
+      topic,
+    );
+  if (parsed.store !== store) return false;
+  switch (parsed.kind) {
+    case 'hubState':
+    case 'domainEvent':
+      return true;
+    case 'till':
+      return parsed.till === identity.id;
+    case 'device':
+      return (
+        (parsed.channel === 'state' || parsed.channel === 'event') &&
+        readableDevices(identity.id).has(parsed.device)
+      );
+  }
 }
 
 /**

@@ -12,6 +12,7 @@ import { createHooks } from './hooks.js';
 import { identityKey } from './identity.js';
 import { AedesMessageBus } from './message-bus.js';
 import { AttemptLimiter } from './rate-limit.js';
+import { ReadableDevices } from './readable-devices.js';
 import {
   OpenSockets,
   attachWebSocketTransport,
@@ -72,9 +73,12 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   const addresses = new WeakMap<Duplex, string>();
   const addressOf = (client: Client) => addresses.get(client.conn) ?? 'unknown';
 
+  const readable = new ReadableDevices(options.directory);
+  const unfollow = readable.follow(options.bus);
   const hooks = createHooks({
     store,
     directory: options.directory,
+    readable,
     connections,
     stats,
     limiter: new AttemptLimiter(limits.maxConnectAttemptsPerMinutePerAddress),
@@ -82,7 +86,17 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     addressOf,
     log,
   });
-  const broker = new Aedes({ ...hooks, maxTopicLevels: limits.maxTopicLevels });
+  const broker = new Aedes({
+    ...hooks,
+    maxTopicLevels: limits.maxTopicLevels,
+    // aedes' default (100) caps how many publishes mqemitter delivers at once and queues the rest in an
+    // array it drains with shift(), one per finished delivery: past ~16k queued messages each shift copies
+    // the whole queue (quadratic), and while 100 deliveries wait for one slow till's socket to drain, every
+    // other client's messages wait too. What bounds memory is elsewhere and stays: aedes reads a client's
+    // next packets only once all of its previous ones are delivered, and a socket that does not drain in
+    // drainTimeout (60 s) is closed.
+    concurrency: 0,
+  });
   await broker.listen();
   broker.on('clientDisconnect', (client) => {
     connections.remove(client);
@@ -117,6 +131,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
       mayMove: options.mayMove,
     });
   } catch (error) {
+    unfollow();
     await new Promise<void>((resolve) => {
       broker.close(resolve);
     });
@@ -143,6 +158,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   let closing: Promise<void> | null = null;
   const close = async () => {
     unbridge();
+    unfollow();
     for (const detach of detachers.splice(0)) detach();
     const tcpClosed = new Promise<void>((resolve) => {
       tcp.close(() => {

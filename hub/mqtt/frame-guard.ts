@@ -56,7 +56,8 @@ export class FrameSizeGuard {
 
 /**
  * Wraps a socket (TCP, or the ws stream of a WebSocket) in a Duplex that aedes can own: bytes are checked
- * by the guard on the way in, writes and backpressure pass straight through, destroying one destroys both.
+ * by the guard on the way in, writes (batched, see writev) and backpressure pass through, destroying one
+ * destroys both.
  */
 export function guardConnection(
   inner: Duplex,
@@ -64,12 +65,28 @@ export function guardConnection(
   onTooLarge: (error: PacketTooLargeError) => void,
 ): Duplex {
   const guard = new FrameSizeGuard(maxPacketBytes);
+  // A write is reported done on the next turn of the event loop, not the next tick: until then this stream
+  // buffers what aedes writes (each delivery runs in its own setImmediate), so all the packets a busy turn
+  // has for one client leave in one write. A quiet connection still writes each packet at once.
+  const send = (data: Buffer, callback: (error?: Error | null) => void) => {
+    inner.write(data, (error) => {
+      if (error) callback(error);
+      else setImmediate(callback);
+    });
+  };
   const outer: Duplex = new Duplex({
     read() {
       inner.resume();
     },
     write(chunk: Buffer, _encoding, callback) {
-      inner.write(chunk, callback);
+      send(chunk, callback);
+    },
+    // mqtt-packet corks the stream around the 4-6 small writes of each packet; without writev they would
+    // still reach the socket one at a time (a syscall and a TCP segment or WebSocket frame each, each
+    // waiting for the previous one's callback). This hands everything buffered over in one write.
+    writev(chunks, callback) {
+      const buffers = chunks.map(({ chunk }) => chunk as Buffer);
+      send(buffers.length === 1 ? (buffers[0] as Buffer) : Buffer.concat(buffers), callback);
     },
     final(callback) {
       inner.end(callback);

@@ -1,11 +1,12 @@
 import type { AedesOptions, AuthenticateError, Client } from 'aedes';
 import type { Logger } from '../http/error-handler.js';
-import { mayPublish, mayRead, maySubscribe, readGrants, type Identity } from './acl.js';
+import { mayPublish, mayReadTopic, maySubscribe, readGrants } from './acl.js';
 import type { Connections } from './connections.js';
 import { count, type BrokerStats } from './counters.js';
 import { claimedIdentity, clientIdFits, identityKey } from './identity.js';
 import { malformedReason } from './payload-check.js';
 import type { AttemptLimiter } from './rate-limit.js';
+import type { ReadableDevices } from './readable-devices.js';
 import type { BrokerDirectory } from './types.js';
 
 /** Where refused publishes go: no grant covers it, so nobody can subscribe to it. */
@@ -14,6 +15,8 @@ export const DROPPED_TOPIC = '$pos/dropped';
 export interface HookDeps {
   store: string;
   directory: BrokerDirectory;
+  /** The directory's devicesOfTill as cached Sets, dropped whenever an assignment changes. */
+  readable: ReadableDevices;
   connections: Connections;
   stats: BrokerStats;
   limiter: AttemptLimiter;
@@ -43,9 +46,8 @@ function refusal(returnCode: 2 | 3 | 4 | 5, message: string): AuthenticateError 
  * too). Size and depth violations do close the connection: those are not mistakes a device recovers from.
  */
 export function createHooks(deps: HookDeps): Hooks {
-  const { stats, connections, log } = deps;
-  const grantsOf = (identity: Identity) =>
-    readGrants(identity, deps.store, (till) => deps.directory.devicesOfTill(till));
+  const { stats, connections, readable, log } = deps;
+  const readableOf = (till: string) => readable.of(till);
 
   const refuse = (client: Client, reason: string, fields: Record<string, unknown>) => {
     count(stats.refusedConnections, reason, null);
@@ -102,6 +104,8 @@ export function createHooks(deps: HookDeps): Hooks {
             return;
           }
           connections.add(client, identity);
+          // A till reads its devices afresh on every connect (a resumed session forwards without SUBSCRIBE).
+          if (identity.kind === 'till') readable.refresh(identity.id);
           done(null, true);
         },
         (error: unknown) => {
@@ -132,7 +136,9 @@ export function createHooks(deps: HookDeps): Hooks {
         callback(null);
         return;
       }
-      const malformed = malformedReason(decision.channel, Buffer.from(packet.payload));
+      // Buffer.from(buffer) would copy every payload; a string only comes from in-process publishes.
+      const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
+      const malformed = malformedReason(decision.channel, payload);
       if (malformed !== null) {
         count(stats.malformed, malformed, who);
         drop(packet);
@@ -144,7 +150,9 @@ export function createHooks(deps: HookDeps): Hooks {
 
     authorizeSubscribe(client, subscription, callback) {
       const identity = connections.identityOf(client);
-      if (identity && maySubscribe(grantsOf(identity), subscription.topic)) {
+      // Subscribing is rare: the grants are built from the directory's current answer, refreshing the cache.
+      const grants = identity && readGrants(identity, deps.store, (till) => readable.refresh(till));
+      if (grants && maySubscribe(grants, subscription.topic)) {
         callback(null, subscription);
         return;
       }
@@ -155,9 +163,10 @@ export function createHooks(deps: HookDeps): Hooks {
       callback(null, null);
     },
 
+    // Runs for every delivery to every subscriber: O(1), see mayReadTopic.
     authorizeForward(client, packet) {
       const identity = connections.identityOf(client);
-      return identity && mayRead(grantsOf(identity), packet.topic) ? packet : null;
+      return identity && mayReadTopic(identity, deps.store, packet.topic, readableOf) ? packet : null;
     },
   };
 }

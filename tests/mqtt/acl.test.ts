@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { covers, mayPublish, mayRead, maySubscribe, readGrants } from '../../hub/mqtt/acl.js';
-import { FrameSizeGuard, PacketTooLargeError } from '../../hub/mqtt/frame-guard.js';
+import { Duplex } from 'node:stream';
+import mqttPacket from 'mqtt-packet';
+import {
+  covers,
+  mayPublish,
+  mayRead,
+  mayReadTopic,
+  maySubscribe,
+  readGrants,
+  type Identity,
+} from '../../hub/mqtt/acl.js';
+import { FrameSizeGuard, PacketTooLargeError, guardConnection } from '../../hub/mqtt/frame-guard.js';
 import { claimedIdentity, clientIdFits } from '../../hub/mqtt/identity.js';
 import { AttemptLimiter } from '../../hub/mqtt/rate-limit.js';
 
@@ -59,6 +69,56 @@ describe('wildcard rule: a filter is granted only when every topic it can match 
     expect(mayRead(tillGrants, `pos/${S}/devices/scale-1/event`)).toBe(true);
     expect(mayRead(tillGrants, `pos/${S}/devices/printer-1/event`)).toBe(false);
     expect(mayRead(tillGrants, `pos/${S}/tills/U/events`)).toBe(false);
+  });
+
+  it('answers per delivery exactly as the grants do, without building them (mayReadTopic)', () => {
+    const assigned = new Map([['T', new Set(['scale-1', 'printer-1'])]]);
+    const readable = (till: string) => assigned.get(till) ?? new Set<string>();
+    const identities: Identity[] = [
+      { kind: 'till', id: 'T' },
+      { kind: 'till', id: 'U' },
+      { kind: 'device', id: 'scale-1' },
+      { kind: 'device', id: 'printer-1' },
+    ];
+    const devices = ['scale-1', 'printer-1', 'drawer-1'];
+    const topicsToTry = [
+      ...[S, 'other'].flatMap((store) => [
+        `pos/${store}/hub/state`,
+        `pos/${store}/hub/other`,
+        `pos/${store}/hub`,
+        `pos/${store}/events/sale.completed`,
+        `pos/${store}/events`,
+        `pos/${store}/events/a/b`,
+        ...['T', 'U'].flatMap((till) => [
+          `pos/${store}/tills/${till}`,
+          `pos/${store}/tills/${till}/events`,
+          `pos/${store}/tills/${till}/cart`,
+          `pos/${store}/tills/${till}/other`,
+          `pos/${store}/tills/${till}/a/b`,
+        ]),
+        ...devices.flatMap((device) =>
+          ['state', 'event', 'cmd', 'reply', 'other', 'state/x'].map(
+            (channel) => `pos/${store}/devices/${device}/${channel}`,
+          ),
+        ),
+      ]),
+      '$pos/dropped',
+      '$SYS/broker/x',
+      'pos',
+      'other/topic',
+      `pos/${S}/devices/scale-1`,
+      `pos/${S}/devices/bad id/state`,
+    ];
+    for (const identity of identities) {
+      const grants = readGrants(identity, S, (till) => readable(till));
+      for (const topic of topicsToTry) {
+        expect([identity, topic, mayReadTopic(identity, S, topic, readable)]).toEqual([
+          identity,
+          topic,
+          mayRead(grants, topic),
+        ]);
+      }
+    }
   });
 });
 
@@ -134,5 +194,51 @@ describe('limits', () => {
       guard.check(Buffer.from([0x30, 0xac]));
       guard.check(Buffer.from([0x02]));
     }).toThrow(PacketTooLargeError);
+  });
+});
+
+describe('guarded connection writes', () => {
+  it('writes each packet in one piece, and what a busy turn sends one client in one write', async () => {
+    const writes: Buffer[] = [];
+    const inner = new Duplex({
+      read() {
+        return undefined;
+      },
+      write(chunk: Buffer, _encoding, callback) {
+        writes.push(chunk);
+        callback();
+      },
+    });
+    const outer = guardConnection(inner, 1024, () => undefined);
+    const publish = (n: number) =>
+      mqttPacket.writeToStream(
+        {
+          cmd: 'publish',
+          topic: `pos/${S}/events/e${String(n)}`,
+          payload: Buffer.from('{}'),
+          qos: 0,
+          dup: false,
+          retain: false,
+        },
+        outer,
+      );
+    const tick = () => new Promise((resolve) => process.nextTick(resolve));
+    publish(1);
+    publish(2);
+    await tick();
+    expect(writes).toHaveLength(1);
+    // Written while that write is still being reported (deliveries later in the same turn): held, then sent together.
+    publish(3);
+    await tick();
+    publish(4);
+    await tick();
+    expect(writes).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(writes).toHaveLength(2);
+    const parsed: string[] = [];
+    const parser = mqttPacket.parser();
+    parser.on('packet', (packet) => parsed.push((packet as mqttPacket.IPublishPacket).topic));
+    for (const chunk of writes) parser.parse(chunk);
+    expect(parsed).toEqual([1, 2, 3, 4].map((n) => `pos/${S}/events/e${String(n)}`));
   });
 });

@@ -71,7 +71,7 @@ describe('device ACL', () => {
   });
 
   it('never delivers what a device publishes as another device, and keeps it connected', async () => {
-    t.directory.assigned.set(TILL, [DEVICE_A, DEVICE_B]);
+    t.directory.assign(TILL, [DEVICE_A, DEVICE_B]);
     const watcher = await connectWs(t, till(TILL, 'till-token'));
     await granted(watcher, `${root}/devices/${DEVICE_B}/state`);
     await granted(watcher, `${root}/devices/${DEVICE_B}/event`);
@@ -111,10 +111,39 @@ describe('till ACL and wildcards', () => {
     const a = await connectTcp(t, device(DEVICE_A, 'secret-a'));
     await publish(a, `${root}/devices/${DEVICE_A}/event`, scan('1'));
     await eventually(() => got.length === 1);
-    t.directory.assigned.set(TILL, []);
+    t.directory.assign(OTHER_TILL, [DEVICE_A]);
+    // In the same tick as the reassignment: no delivery may slip through a stale cache.
+    const sameTick = t.broker.messageBus.publish(`${root}/devices/${DEVICE_A}/event`, scan('same tick'));
+    const other = await connectWs(t, till(OTHER_TILL, 'other-token'));
+    expect(await granted(other, `${root}/devices/${DEVICE_A}/event`)).toBe(1);
+    const otherGot = inbox(other);
+    await sameTick;
     await publish(a, `${root}/devices/${DEVICE_A}/event`, scan('2'));
+    await eventually(() => otherGot.length === 1);
     await settle();
     expect(got.map((m) => m.json)).toEqual([scan('1')]);
+    expect(otherGot.map((m) => m.json)).toEqual([scan('2')]);
+  });
+
+  it('stops forwarding a revoked device, and forwards a device assigned to a till that is already subscribed', async () => {
+    t.directory.assign(TILL, [DEVICE_A, DEVICE_B]);
+    const tl = await connectWs(t, till(TILL, 'till-token'));
+    await granted(tl, `${root}/devices/${DEVICE_A}/event`);
+    await granted(tl, `${root}/devices/${DEVICE_B}/event`);
+    const got = inbox(tl);
+    t.directory.assigned.set(TILL, [DEVICE_B]);
+    t.bus.emit({ name: 'device.revoked', payload: { deviceId: DEVICE_A, tillId: TILL } });
+    await t.broker.messageBus.publish(`${root}/devices/${DEVICE_A}/event`, scan('revoked'));
+    await t.broker.messageBus.publish(`${root}/devices/${DEVICE_B}/event`, scan('kept'));
+    await eventually(() => got.length === 1);
+    // Moved away and back while the till stays subscribed: the grant follows the assignment both ways.
+    t.directory.assign(OTHER_TILL, [DEVICE_B]);
+    await t.broker.messageBus.publish(`${root}/devices/${DEVICE_B}/event`, scan('elsewhere'));
+    t.directory.assign(TILL, [DEVICE_B]);
+    await t.broker.messageBus.publish(`${root}/devices/${DEVICE_B}/event`, scan('back'));
+    await eventually(() => got.length === 2);
+    await settle();
+    expect(got.map((m) => m.json)).toEqual([scan('kept'), scan('back')]);
   });
 
   it('lets a till publish its own cart (retained) to its display, and nothing else', async () => {

@@ -140,13 +140,14 @@ describe('connection limits', () => {
   });
 
   it('names HUB_MQTT_PORT when the port is taken', async () => {
+    const bus = new EventBus();
     const start = startBroker({
       storeId: STORE,
       host: '127.0.0.1',
       port: t.broker.port,
       mayMove: false,
-      directory: new FakeDirectory(),
-      bus: new EventBus(),
+      directory: new FakeDirectory(bus),
+      bus,
       log: () => undefined,
       version: '0.1.0',
       startedAt: '2026-06-01T09:00:00.000Z',

@@ -13,7 +13,11 @@ export const DEVICE_B = 'printer-1';
 export const TILL = '0190a5d2-0000-7000-8000-000000000001';
 export const OTHER_TILL = '0190a5d2-0000-7000-8000-000000000002';
 
-/** In-memory stand-in for the device registry: secrets in plain maps, assignments by till. */
+/**
+ * In-memory stand-in for the device registry: secrets in plain maps, assignments by till. Like the registry,
+ * `assign` announces each device it moves with `device.changed` on the bus right after the change (the
+ * broker keeps each till's readable devices cached until such an event).
+ */
 export class FakeDirectory implements BrokerDirectory {
   readonly devices = new Map<string, string>([
     [DEVICE_A, 'secret-a'],
@@ -24,6 +28,28 @@ export class FakeDirectory implements BrokerDirectory {
     [OTHER_TILL, 'other-token'],
   ]);
   readonly assigned = new Map<string, string[]>([[TILL, [DEVICE_A]]]);
+
+  constructor(private readonly bus: EventBus) {}
+
+  /** Gives a till exactly these devices, taking them from any other till, as the registry's update does. */
+  assign(tillId: string, devices: string[]): void {
+    const moved = new Set([...(this.assigned.get(tillId) ?? []), ...devices]);
+    for (const [other, list] of this.assigned) {
+      if (other !== tillId)
+        this.assigned.set(
+          other,
+          list.filter((d) => !devices.includes(d)),
+        );
+    }
+    this.assigned.set(tillId, devices);
+    for (const deviceId of moved) {
+      const holder = [...this.assigned].find(([, list]) => list.includes(deviceId));
+      this.bus.emit({
+        name: 'device.changed',
+        payload: { deviceId, tillId: holder?.[0] ?? null, status: 'active' },
+      });
+    }
+  }
 
   authenticateDevice(deviceId: string, secret: string): Promise<boolean> {
     return Promise.resolve(this.devices.get(deviceId) === secret);
@@ -54,8 +80,8 @@ export interface TestBroker {
 
 /** A real broker on free ports with an HTTP server attached the way the hub attaches it. */
 export async function startTestBroker(limits: Partial<BrokerLimits> = {}): Promise<TestBroker> {
-  const directory = new FakeDirectory();
   const bus = new EventBus();
+  const directory = new FakeDirectory(bus);
   const logs: LogLine[] = [];
   const log: Logger = (level, message, fields = {}) => logs.push({ level, message, fields });
   const http = createServer((_req, res) => res.writeHead(404).end());
