@@ -4,7 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { elapsedMs } from './stats.js';
 
-const BENCHES = ['sale-completion.ts', 'hub-memory.ts', 'catalog-lookup.ts', 'broker.ts'];
+const BENCHES = [
+  'sale-completion.ts',
+  'hub-memory.ts',
+  'catalog-lookup.ts',
+  'broker.ts',
+  'device-latency.ts',
+];
 const ROOT = join(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
