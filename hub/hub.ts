@@ -15,6 +15,7 @@ import { attachDemoDevices, type AttachedDemoDevices } from './demo/demo-devices
 import { startDemoSimulators, type DemoSimulators } from './demo/demo-simulators.js';
 import { EventBus } from './events/event-bus.js';
 import { API_VERSION, createApp } from './http/app.js';
+import { mountWebApps } from './http/web-apps.js';
 import type { Logger } from './http/error-handler.js';
 import { startBroker, type RunningBroker } from './mqtt/broker.js';
 import { buildModules, type HubModules } from './modules.js';
@@ -100,6 +101,7 @@ export async function startHub(
       resolvePrincipal: modules.resolvePrincipal,
       remoteAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
     });
+    mountWebApps(app);
     const server = createAdaptorServer({ fetch: app.fetch }) as unknown as Server;
     teardown.add(
       () =>

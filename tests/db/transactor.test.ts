@@ -65,6 +65,7 @@ describe('database foundation', () => {
       const config = loadConfig({
         HUB_DATA_DIR: dir,
         HUB_HTTP_PORT: '0',
+        HUB_MQTT_PORT: '0',
         HUB_HTTP_HOST: '127.0.0.1',
         HUB_DEMO: '0',
       });

@@ -16,7 +16,11 @@ export function receiptPrinterOf(db: Db, tillId: string): PrinterTarget | null {
 function drawerPinOf(db: Db, tillId: string, printer: { id: string; profile_id: string }): 2 | 5 | null {
   const drawer = deviceWithRole(db, tillId, 'drawer');
   if (drawer) {
-    const transport = JSON.parse(drawer.transport) as { type?: string; printerDeviceId?: string; pin?: 2 | 5 };
+    const transport = JSON.parse(drawer.transport) as {
+      type?: string;
+      printerDeviceId?: string;
+      pin?: 2 | 5;
+    };
     if (transport.type === 'via-printer' && transport.printerDeviceId === printer.id) {
       return transport.pin ?? profilePin(printer.profile_id) ?? 2;
     }
