@@ -11,6 +11,7 @@ export default tseslint.config(
       'data/',
       'coverage/',
       'test-output/',
+      'scratch/',
       'web-ui/dist/',
       'web-ui/shared/i18n/generated/',
     ],
