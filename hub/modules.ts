@@ -11,6 +11,7 @@ import { createAccessModule, type AccessModule } from './services/access/access-
 import { createCashModule } from './services/cash/module.js';
 import { createCatalogModule, type CatalogModule } from './services/catalog/catalog-module.js';
 import { createCustomersModule } from './services/customers/customers-module.js';
+import { CustomerDisplayService } from './services/display/display-service.js';
 import { createDevicesModule, type DevicesModule } from './services/devices/devices-module.js';
 import { JournalService } from './services/journal/journal-service.js';
 import { NoTerminalAdapter } from './services/payments/no-terminal.js';
@@ -102,6 +103,11 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
     // Every sale prints unless a store turns it off; the setting arrives with the admin pages.
     autoPrintReceipts: () => true,
   });
+  const display = new CustomerDisplayService(ctx, {
+    sale: (id) => sales.sales.lifecycle.get(id),
+    store: () => settings.service.get(),
+    commander: devices.service,
+  });
   let resolveTimer: NodeJS.Timeout | null = null;
 
   const resolvePayments = () => {
@@ -157,6 +163,7 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
       });
       await printerStates.start();
       printing.start();
+      display.start();
       forwardPrintStatusToTills(ctx.bus, broker.bus, config.storeId, (message, error) => {
         ctx.log('error', message, { error: String(error) });
       });
@@ -164,6 +171,7 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
     stop: async () => {
       if (resolveTimer) clearInterval(resolveTimer);
       resolveTimer = null;
+      display.stop();
       printing.stop();
       await printerStates?.stop();
       await devices.stop();
