@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireAuthenticated, requirePermission } from '../../../services/access/guards.js';
+import { requireAuthenticated } from '../../../services/access/guards.js';
 import type { CatalogService } from '../../../services/catalog/catalog-service.js';
 import {
   CategoryCreateSchema,
@@ -7,25 +7,15 @@ import {
   CategorySchema,
   type CategoryService,
 } from '../../../services/catalog/category-service.js';
-import { actorOf } from '../../../services/settings/actor.js';
 import type { ApiModule } from '../../app.js';
 import { createRouter, errorResponses, pageOf, pageSchema, PageQuerySchema } from '../../router.js';
-import { body, json } from '../access-helpers.js';
+import { json } from '../access-helpers.js';
+import { actorWith, createOrReplayRoute, getByIdRoute, patchRoute, setActiveRoute } from '../crud.js';
 import { ChangesQuery, ChangesSchema, IdParam } from './catalog-schemas.js';
 
 /** /categories: the tree as a flat list (parentId, sort); archived ones with ?archived=true. */
 export function createCategoryRoutes(categories: CategoryService): ApiModule {
-  const archiveRoute = (active: boolean) =>
-    createRoute({
-      method: 'post',
-      path: active ? '/{id}/unarchive' : '/{id}/archive',
-      tags: ['catalog'],
-      request: { params: IdParam },
-      responses: {
-        200: json(CategorySchema, active ? 'Active again' : 'Archived'),
-        ...errorResponses(400, 401, 403, 404),
-      },
-    });
+  const item = CategorySchema;
   const routes = createRouter({ auth: 'authenticated' })
     .openapi(
       createRoute({
@@ -46,64 +36,43 @@ export function createCategoryRoutes(categories: CategoryService): ApiModule {
         return c.json(pageOf(categories.list(query.archived === 'true'), query), 200);
       },
     )
+    .openapi(getByIdRoute({ tag: 'catalog', params: IdParam, item, description: 'Category' }), (c) => {
+      requireAuthenticated(c.get('principal'));
+      return c.json(categories.get(c.req.valid('param').id), 200);
+    })
     .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}',
-        tags: ['catalog'],
-        request: { params: IdParam },
-        responses: { 200: json(CategorySchema, 'Category'), ...errorResponses(400, 401, 404) },
+      createOrReplayRoute({
+        tag: 'catalog',
+        body: CategoryCreateSchema,
+        item,
+        errors: [400, 401, 403, 409, 422],
       }),
       (c) => {
-        requireAuthenticated(c.get('principal'));
-        return c.json(categories.get(c.req.valid('param').id), 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/',
-        tags: ['catalog'],
-        request: body(CategoryCreateSchema),
-        responses: {
-          200: json(CategorySchema, 'Already existed with this content'),
-          201: json(CategorySchema, 'Created'),
-          ...errorResponses(400, 401, 403, 409, 422),
-        },
-      }),
-      (c) => {
-        const principal = c.get('principal');
-        requirePermission(principal, 'catalog.manage');
-        const result = categories.create(c.req.valid('json'), actorOf(principal));
+        const actor = actorWith(c.get('principal'), 'catalog.manage');
+        const result = categories.create(c.req.valid('json'), actor);
         return result.created ? c.json(result.category, 201) : c.json(result.category, 200);
       },
     )
     .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/{id}',
-        tags: ['catalog'],
-        request: { params: IdParam, ...body(CategoryPatchSchema) },
-        responses: { 200: json(CategorySchema, 'Updated'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+      patchRoute({
+        tag: 'catalog',
+        params: IdParam,
+        body: CategoryPatchSchema,
+        item,
+        errors: [400, 401, 403, 404, 409, 422],
       }),
       (c) => {
-        const principal = c.get('principal');
-        requirePermission(principal, 'catalog.manage');
-        return c.json(
-          categories.update(c.req.valid('param').id, c.req.valid('json'), actorOf(principal)),
-          200,
-        );
+        const actor = actorWith(c.get('principal'), 'catalog.manage');
+        return c.json(categories.update(c.req.valid('param').id, c.req.valid('json'), actor), 200);
       },
     )
-    .openapi(archiveRoute(false), (c) => {
-      const principal = c.get('principal');
-      requirePermission(principal, 'catalog.manage');
-      return c.json(categories.setActive(c.req.valid('param').id, false, actorOf(principal)), 200);
+    .openapi(setActiveRoute({ tag: 'catalog', params: IdParam, item, active: false }), (c) => {
+      const actor = actorWith(c.get('principal'), 'catalog.manage');
+      return c.json(categories.setActive(c.req.valid('param').id, false, actor), 200);
     })
-    .openapi(archiveRoute(true), (c) => {
-      const principal = c.get('principal');
-      requirePermission(principal, 'catalog.manage');
-      return c.json(categories.setActive(c.req.valid('param').id, true, actorOf(principal)), 200);
+    .openapi(setActiveRoute({ tag: 'catalog', params: IdParam, item, active: true }), (c) => {
+      const actor = actorWith(c.get('principal'), 'catalog.manage');
+      return c.json(categories.setActive(c.req.valid('param').id, true, actor), 200);
     });
   return { path: 'categories', routes };
 }
