@@ -1,3 +1,4 @@
+import type { SaleView } from './api/sales-endpoints.js';
 import type { StaffSession } from './api/till-endpoints.js';
 import type { UiLocale } from './i18n/locales.js';
 import type { TillCredentials } from './storage/till-storage.js';
@@ -16,6 +17,10 @@ export interface AppEventMap {
   'staff-logout': { reason: 'logout' | 'switch' | 'idle' };
   /** The cashier picked a language; the till remembers it. */
   'locale-pick': { locale: UiLocale };
+  /** The pay screen closed without finishing; `sale` is the hub's view if money was taken meanwhile. */
+  'pay-closed': { sale: SaleView | null };
+  /** The hub completed the sale and the cashier moved on: start a new one. */
+  'sale-finished': { saleId: string };
 }
 
 export type AppEventName = keyof AppEventMap;
@@ -32,5 +37,7 @@ declare global {
     'staff-login': AppEvent<'staff-login'>;
     'staff-logout': AppEvent<'staff-logout'>;
     'locale-pick': AppEvent<'locale-pick'>;
+    'pay-closed': AppEvent<'pay-closed'>;
+    'sale-finished': AppEvent<'sale-finished'>;
   }
 }

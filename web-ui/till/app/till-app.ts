@@ -21,7 +21,7 @@ import { TillStorage } from '../../shared/storage/till-storage.js';
 import { baseStyles } from '../../shared/styles/theme.js';
 import '../login/login-screen.js';
 import '../pairing/pairing-screen.js';
-import '../selling/selling-placeholder.js';
+import '../selling/selling-screen.js';
 import { DEFAULT_IDLE_LOCK_MINUTES, IdleLock } from './idle-lock.js';
 import './top-bar.js';
 
@@ -59,6 +59,8 @@ export class TillApp extends LitElement {
   @state() private _idleLockedStaff: string | null = null;
 
   private _mqtt: HubMqtt | null = null;
+  /** Till events from the broker, re-dispatched for the screens ('scan': detail is the scanned code). */
+  private _tillEvents = new EventTarget();
   private _idle = new IdleLock(DEFAULT_IDLE_LOCK_MINUTES * 60_000, () => this._logout('idle'), {
     now: () => Date.now(),
     setTimeout: (run, ms) => window.setTimeout(run, ms),
@@ -123,10 +125,12 @@ export class TillApp extends LitElement {
                   .preselect=${this._idleLockedStaff}
                   ?idleLocked=${this._idleLockedStaff !== null}
                 ></login-screen>`
-              : html`<selling-placeholder
-                  .staffName=${staff.staff.name}
-                  .live=${this._live}
-                ></selling-placeholder>`
+              : html`<selling-screen
+                  .currency=${this._store?.currency ?? 'DKK'}
+                  .uiLocale=${this._locale}
+                  .permissions=${staff.staff.permissions}
+                  .tillEvents=${this._tillEvents}
+                ></selling-screen>`
         }
       </main>`;
   }
@@ -174,8 +178,11 @@ export class TillApp extends LitElement {
       return;
     }
     this._mqtt = live;
-    // The selling screen will act on these (scans, payments, prints); the shell proves the link works.
-    live.subscribe(tillTopics.events(storeId, tillId), () => undefined);
+    // Scans from the till's serial scanner go the same way as a keyboard-wedge scan.
+    live.subscribe(tillTopics.events(storeId, tillId), (payload) => {
+      const scan = scannedCode(payload);
+      if (scan !== null) this._tillEvents.dispatchEvent(new CustomEvent('scan', { detail: scan }));
+    });
   }
 
   private _onPaired = (event: AppEvent<'till-paired'>): void => {
@@ -222,6 +229,13 @@ export class TillApp extends LitElement {
       this._idle.disarm();
     }
   };
+}
+
+/** The code of a {type:'scan', data} till event, or null for any other event. */
+function scannedCode(payload: unknown): string | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const { type, data } = payload as Record<string, unknown>;
+  return type === 'scan' && typeof data === 'string' && data.trim() !== '' ? data.trim() : null;
 }
 
 declare global {

@@ -1,0 +1,280 @@
+import type { HubApiClient } from './client.js';
+import { array, integer, object, oneOf, optionalString, string, type Json } from './decode.js';
+
+/**
+ * The selling calls the till makes: catalog search and scan lookup, the sale (create, replace the cart,
+ * read), payments, completion, tenders and the till's cash session. Only the fields the till shows are
+ * decoded; every figure is the hub's.
+ */
+
+export interface ProductHit {
+  id: string;
+  sku: string;
+  name: string;
+  priceMinor: number;
+  weighed: boolean;
+  barcode: string | null;
+}
+
+export type LookupResult =
+  | {
+      status: 'found';
+      scan: 'gtin' | 'embedded' | 'gs1' | 'code';
+      code: string;
+      product: ProductHit;
+      /** A price or weight label (or GS1 AI): the line carries the scanned code and no quantity. */
+      label: boolean;
+      needsWeight: boolean;
+    }
+  | { status: 'not_found'; code: string }
+  | { status: 'invalid'; reason: string };
+
+export interface SaleLineView {
+  id: string;
+  status: 'active' | 'removed';
+  productId: string;
+  name: string;
+  quantity: number;
+  measured: boolean;
+  unitPriceMinor: number;
+  totalMinor: number;
+}
+
+export interface SaleTotals {
+  subtotalMinor: number;
+  discountMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+  roundingMinor: number;
+  toPayMinor: number;
+  paidMinor: number;
+  pendingMinor: number;
+  dueMinor: number;
+  changeMinor: number;
+}
+
+export type PaymentStatus = 'pending' | 'approved' | 'declined' | 'cancelled' | 'unknown';
+
+export interface PaymentView {
+  id: string;
+  tenderId: string;
+  tenderKind: string;
+  status: PaymentStatus;
+  amountMinor: number;
+  tenderedMinor: number | null;
+  changeMinor: number;
+}
+
+export interface SaleView {
+  id: string;
+  status: 'open' | 'parked' | 'completed' | 'voided';
+  version: number;
+  currency: string;
+  lines: SaleLineView[];
+  totals: SaleTotals;
+  payments: PaymentView[];
+  receipt: { number: number; code: string } | null;
+}
+
+export interface CartLineInput {
+  id: string;
+  productId: string;
+  quantity?: number;
+  scannedCode?: string;
+}
+
+export interface Tender {
+  id: string;
+  kind: string;
+  name: string;
+  enabled: boolean;
+}
+
+function productHit(o: Json, what: string): ProductHit {
+  const barcodes: readonly unknown[] = Array.isArray(o.barcodes) ? (o.barcodes as unknown[]) : [];
+  const first: unknown = barcodes[0];
+  const shown =
+    typeof first === 'object' && first !== null ? (first as Record<string, unknown>).display : undefined;
+  const display = typeof shown === 'string' ? shown : null;
+  return {
+    id: string(o, 'id', what),
+    sku: string(o, 'sku', what),
+    name: string(o, 'name', what),
+    priceMinor: integer(o, 'priceMinor', what),
+    weighed: o.weighed === true,
+    barcode: display,
+  };
+}
+
+export async function searchProducts(
+  api: HubApiClient,
+  query: string,
+  signal?: AbortSignal,
+  limit = 20,
+): Promise<ProductHit[]> {
+  const params = new URLSearchParams({ q: query, limit: String(limit) });
+  const o = object(await api.request(`/products?${params.toString()}`, signal ? { signal } : {}), 'products');
+  return array(o, 'items', 'products').map((item) => productHit(object(item, 'product'), 'product'));
+}
+
+export async function lookupCode(api: HubApiClient, code: string): Promise<LookupResult> {
+  const o = object(
+    await api.request(`/products/lookup?${new URLSearchParams({ code }).toString()}`),
+    'lookup',
+  );
+  const status = oneOf(o, 'status', ['found', 'not_found', 'invalid'], 'lookup');
+  switch (status) {
+    case 'found': {
+      const scan = oneOf(o, 'scan', ['gtin', 'embedded', 'gs1', 'code'], 'lookup');
+      const label = typeof o.embeddedPriceMinor === 'number' || typeof o.weightGrams === 'number';
+      return {
+        status,
+        scan,
+        code: string(o, 'code', 'lookup'),
+        product: productHit(object(o.product, 'lookup.product'), 'lookup.product'),
+        label,
+        needsWeight: o.needsWeight === true,
+      };
+    }
+    case 'not_found':
+      return { status, code: string(o, 'code', 'lookup') };
+    case 'invalid':
+      return { status, reason: string(o, 'reason', 'lookup') };
+  }
+}
+
+function saleLine(o: Json): SaleLineView {
+  return {
+    id: string(o, 'id', 'line'),
+    status: oneOf(o, 'status', ['active', 'removed'], 'line'),
+    productId: string(o, 'productId', 'line'),
+    name: string(o, 'name', 'line'),
+    quantity: integer(o, 'quantity', 'line'),
+    measured: o.measured === true,
+    unitPriceMinor: integer(o, 'unitPriceMinor', 'line'),
+    totalMinor: integer(o, 'totalMinor', 'line'),
+  };
+}
+
+function payment(o: Json): PaymentView {
+  const tendered = o.tenderedMinor;
+  return {
+    id: string(o, 'id', 'payment'),
+    tenderId: string(o, 'tenderId', 'payment'),
+    tenderKind: string(o, 'tenderKind', 'payment'),
+    status: oneOf(o, 'status', ['pending', 'approved', 'declined', 'cancelled', 'unknown'], 'payment'),
+    amountMinor: integer(o, 'amountMinor', 'payment'),
+    tenderedMinor: typeof tendered === 'number' ? tendered : null,
+    changeMinor: integer(o, 'changeMinor', 'payment'),
+  };
+}
+
+const TOTALS = [
+  'subtotalMinor',
+  'discountMinor',
+  'taxMinor',
+  'totalMinor',
+  'roundingMinor',
+  'toPayMinor',
+  'paidMinor',
+  'pendingMinor',
+  'dueMinor',
+  'changeMinor',
+] as const;
+
+export function decodeSale(value: unknown): SaleView {
+  const o = object(value, 'sale');
+  const t = object(o.totals, 'sale.totals');
+  const totals = Object.fromEntries(TOTALS.map((k) => [k, integer(t, k, 'sale.totals')])) as Record<
+    (typeof TOTALS)[number],
+    number
+  >;
+  const receipt = o.receipt === null || o.receipt === undefined ? null : object(o.receipt, 'sale.receipt');
+  return {
+    id: string(o, 'id', 'sale'),
+    status: oneOf(o, 'status', ['open', 'parked', 'completed', 'voided'], 'sale'),
+    version: integer(o, 'version', 'sale'),
+    currency: string(o, 'currency', 'sale'),
+    lines: array(o, 'lines', 'sale').map((l) => saleLine(object(l, 'sale.line'))),
+    totals,
+    payments: array(o, 'payments', 'sale').map((p) => payment(object(p, 'sale.payment'))),
+    receipt:
+      receipt === null
+        ? null
+        : { number: integer(receipt, 'number', 'receipt'), code: string(receipt, 'code', 'receipt') },
+  };
+}
+
+export async function createSale(api: HubApiClient, id: string, lines: CartLineInput[]): Promise<SaleView> {
+  return decodeSale(await api.request('/sales', { method: 'POST', body: { id, lines } }));
+}
+
+export async function replaceCart(
+  api: HubApiClient,
+  id: string,
+  expectedVersion: number,
+  lines: CartLineInput[],
+): Promise<SaleView> {
+  return decodeSale(
+    await api.request(`/sales/${encodeURIComponent(id)}`, {
+      method: 'PUT',
+      body: { expectedVersion, lines },
+    }),
+  );
+}
+
+export async function getSale(api: HubApiClient, id: string): Promise<SaleView> {
+  return decodeSale(await api.request(`/sales/${encodeURIComponent(id)}`));
+}
+
+export interface PaymentInput {
+  id: string;
+  tenderId: string;
+  amountMinor: number;
+  tenderedMinor?: number;
+}
+
+export async function addPayment(
+  api: HubApiClient,
+  saleId: string,
+  input: PaymentInput,
+): Promise<{ payment: PaymentView; sale: SaleView }> {
+  // A card payment waits for the terminal: give it longer than a cart update.
+  const o = object(
+    await api.request(`/sales/${encodeURIComponent(saleId)}/payments`, {
+      method: 'POST',
+      body: input,
+      timeoutMs: 90_000,
+    }),
+    'payment',
+  );
+  return { payment: payment(object(o.payment, 'payment')), sale: decodeSale(o.sale) };
+}
+
+export async function completeSale(api: HubApiClient, saleId: string): Promise<SaleView> {
+  return decodeSale(await api.request(`/sales/${encodeURIComponent(saleId)}/complete`, { method: 'POST' }));
+}
+
+export async function listTenders(api: HubApiClient): Promise<Tender[]> {
+  const o = object(await api.request('/tenders?limit=100'), 'tenders');
+  return array(o, 'items', 'tenders').map((item) => {
+    const t = object(item, 'tender');
+    return {
+      id: string(t, 'id', 'tender'),
+      kind: string(t, 'kind', 'tender'),
+      name: string(t, 'name', 'tender'),
+      enabled: t.enabled === true,
+    };
+  });
+}
+
+/** The till's open cash session id, or null when none is open. */
+export async function currentCashSession(api: HubApiClient): Promise<string | null> {
+  const o = object(await api.request('/cash-sessions/current'), 'cashSession');
+  if (o.session === null || o.session === undefined) return null;
+  return optionalString(object(o.session, 'cashSession.session'), 'id', 'cashSession');
+}
+
+export async function openCashSession(api: HubApiClient, id: string, floatMinor: number): Promise<void> {
+  await api.request('/cash-sessions', { method: 'POST', body: { id, totalMinor: floatMinor } });
+}
