@@ -135,7 +135,8 @@ export function columnsOf(text: string): number {
   return cols;
 }
 
-function isWide(cp: number): boolean {
+/** Whether a code point takes two columns on the printer (CJK, Hangul, full-width forms). */
+export function isWide(cp: number): boolean {
   return (
     (cp >= 0x1100 && cp <= 0x115f) ||
     (cp >= 0x2e80 && cp <= 0xa4cf) ||

@@ -5,7 +5,7 @@ import type { CjkEncoding } from './codepages.js';
 import { EscPosDecoder } from './decoder.js';
 import type { DecodedCommand } from './decoder-types.js';
 import { ReceiptBuilder, receiptText, type SimReceipt } from './receipt.js';
-import { receiptPng } from './render-png.js';
+import { PngRenderer } from './png-renderer.js';
 import { asbBytes, dleEotReply, type SimCondition } from './status-bytes.js';
 
 /** Where the printer's replies (status bytes) go: a TCP socket or a serial port. */
@@ -19,7 +19,10 @@ export interface PrinterSimOptions {
   port?: number;
   /** Where each receipt is written as .txt and .png; null keeps them in memory only. */
   dataDir?: string | null;
-  /** PNG rendering costs ~50 ms a receipt; tests that only count receipts switch it off. */
+  /**
+   * Whether each receipt under dataDir is also drawn as a .png (default true). The images are rendered in
+   * a worker thread, after the .txt is written; waitForImages() waits for them.
+   */
   images?: boolean;
   /** The two-byte encoding of the simulated model after FS &: GB18030 (mainland) or Big5 (Taiwan). */
   cjk?: CjkEncoding;
@@ -49,6 +52,7 @@ export class PrinterSimulator {
   private server: Server | null = null;
   private boundPort = 0;
   private waiters: (() => void)[] = [];
+  private readonly pngs = new PngRenderer();
 
   constructor(private readonly options: PrinterSimOptions = {}) {
     this.decoder = new EscPosDecoder(options.cjk ?? 'gb18030', options.cjkDefaultOn ?? false);
@@ -79,7 +83,13 @@ export class PrinterSimulator {
     return this.boundPort;
   }
 
+  /** Closes the port, lets the images already queued be written, and ends the rendering worker. */
   async stop(): Promise<void> {
+    await this.closeServer();
+    await this.pngs.close();
+  }
+
+  private async closeServer(): Promise<void> {
     const server = this.server;
     this.server = null;
     for (const socket of this.sockets) socket.destroy();
@@ -89,7 +99,7 @@ export class PrinterSimulator {
 
   /** Switched off: connections are refused until it is switched on again on the same port. */
   async setOffline(offline: boolean): Promise<void> {
-    if (offline) await this.stop();
+    if (offline) await this.closeServer();
     else if (!this.server) await this.start();
   }
 
@@ -127,6 +137,48 @@ export class PrinterSimulator {
       });
     }
     return this.receipts;
+  }
+
+  /** Paths of the .png files written so far, in receipt order. */
+  get images(): readonly string[] {
+    return this.pngs.written;
+  }
+
+  /**
+   * Resolves with the .png paths once at least count images are written (by default every image queued
+   * so far); rejects if a render failed or after timeoutMs. The .txt of a receipt is there at its cut,
+   * its .png a little later: tests that look at images wait here.
+   */
+  async waitForImages(
+    count = this.pngs.written.length + this.pngs.queued,
+    timeoutMs = 30_000,
+  ): Promise<string[]> {
+    const check = () => {
+      const error = this.pngs.errors[0];
+      if (error) throw error;
+      return this.pngs.written.length >= count;
+    };
+    if (check()) return [...this.pngs.written];
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        done = true;
+        reject(new Error(`expected ${count} receipt images, got ${this.pngs.written.length}`));
+      }, timeoutMs);
+      let done = false;
+      this.pngs.onSettled(() => {
+        if (done) return true;
+        try {
+          if (!check()) return false;
+          resolve();
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+        clearTimeout(timer);
+        done = true;
+        return true;
+      });
+    });
+    return [...this.pngs.written];
   }
 
   /**
@@ -190,7 +242,7 @@ export class PrinterSimulator {
       mkdirSync(dir, { recursive: true });
       const base = join(dir, `receipt-${String(receipt.index).padStart(5, '0')}`);
       writeFileSync(`${base}.txt`, `${receiptText(receipt, this.columns)}\n`);
-      if (this.options.images ?? true) writeFileSync(`${base}.png`, receiptPng(receipt, this.columns));
+      if (this.options.images ?? true) this.pngs.render(`${base}.png`, receipt, this.columns);
     }
     const waiters = this.waiters;
     this.waiters = [];

@@ -72,7 +72,8 @@ describe('ESC/POS printer driver against the TCP simulator', () => {
     expect(commands).toContainEqual({ op: 'raster', widthDots: 16, heightDots: 3 });
     expect(commands.some((c) => c.op === 'unknown')).toBe(false);
     expect(reporter.current).toMatchObject({ online: true, status: 'ok', detail: { paper: 'ok' } });
-    // A person can look at it: text and image under the simulator's data dir.
+    // A person can look at it: text and image under the simulator's data dir (the image a little later).
+    await sim.waitForImages(1);
     const files = readdirSync(join(dir, 'sim'));
     expect(files).toEqual(['receipt-00001.png', 'receipt-00001.txt']);
     expect(readFileSync(join(dir, 'sim', 'receipt-00001.txt'), 'utf8')).toContain('牛奶 1L');
