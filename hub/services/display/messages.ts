@@ -1,5 +1,6 @@
 // What a customer display says, per store language: short forms for 20 columns. Labels a display cannot
 // show (Chinese on a single-byte pole display) fall back to English in the layout, never to "??".
+import { storeLanguageOf, type StoreLanguage } from '../../domain/locale.js';
 
 export interface DisplayMessages {
   total: string;
@@ -73,19 +74,16 @@ const zhCN: DisplayMessages = {
   welcome: '欢迎光临',
 };
 
+const DISPLAY_LANGUAGES: Record<StoreLanguage, DisplayMessages> = {
+  en,
+  da,
+  fi,
+  uk,
+  'zh-TW': zhTW,
+  'zh-CN': zhCN,
+};
+
 /** The same language choice as receipts: zh-TW / zh-HK / zh-Hant Traditional, other zh Simplified. */
 export function displayMessagesFor(locale: string): DisplayMessages {
-  const loc = new Intl.Locale(locale).maximize();
-  switch (loc.language) {
-    case 'da':
-      return da;
-    case 'fi':
-      return fi;
-    case 'uk':
-      return uk;
-    case 'zh':
-      return loc.script === 'Hant' ? zhTW : zhCN;
-    default:
-      return en;
-  }
+  return DISPLAY_LANGUAGES[storeLanguageOf(locale)];
 }
