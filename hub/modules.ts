@@ -14,8 +14,8 @@ import { createCustomersModule } from './services/customers/customers-module.js'
 import { CustomerDisplayService } from './services/display/display-service.js';
 import { createDevicesModule, type DevicesModule } from './services/devices/devices-module.js';
 import { JournalService } from './services/journal/journal-service.js';
-import { NoTerminalAdapter } from './services/payments/no-terminal.js';
 import type { TerminalAdapter } from './services/payments/terminal-adapter.js';
+import { TillTerminalRouter } from './services/payments/terminal-router.js';
 import {
   BusPrinterStates,
   createPrintingModule,
@@ -36,7 +36,10 @@ const PAYMENT_RESOLVE_INTERVAL_MS = 30_000;
 export interface BuildInfo {
   startedAt: string;
   demo: boolean;
-  /** The store's card terminal; none configured: cards are declined with a reason the cashier reads. */
+  /**
+   * One store-wide card terminal; null: each till's card payments go to the terminal assigned to it in the
+   * device registry (a till without one declines cards with a reason the cashier reads).
+   */
   terminal: TerminalAdapter | null;
   /** Signs the receipt lookup URLs printed as QR codes. */
   receiptSecret: string;
@@ -71,7 +74,13 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
   const stock = createStockModule(ctx);
   const customers = createCustomersModule(ctx);
   const cash = createCashModule(ctx, { access: access.service, settings: settings.service });
-  const terminal: TerminalAdapter = info.terminal ?? new NoTerminalAdapter();
+  const router = new TillTerminalRouter(ctx, {
+    saleId: `store-hub-${config.storeId}`,
+    notifyTill: (tillId, event) => {
+      devices.service.notifyTill(tillId, event);
+    },
+  });
+  const terminal: TerminalAdapter = info.terminal ?? router;
   const sales = createSalesModule(ctx, {
     settings: settings.service,
     access: access.service,
@@ -81,7 +90,7 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
   const devices = createDevicesModule(ctx, {
     storeId: config.storeId,
     access: access.service,
-    ...(info.terminal ? { terminals: () => terminal } : {}),
+    terminals: (device) => info.terminal ?? router.adapterFor(device.id),
   });
   let printerStates: BusPrinterStates | null = null;
   const printing = createPrintingModule(ctx, {
@@ -150,6 +159,7 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
     start: () => {
       settings.service.ensureSetUp();
       access.service.start();
+      router.start();
       if (info.demo) modules.demo = startDemoStore(ctx, config.dataDir, { settings, catalog, access });
       resolvePayments();
       resolveTimer = setInterval(resolvePayments, PAYMENT_RESOLVE_INTERVAL_MS);
@@ -175,6 +185,7 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
       printing.stop();
       await printerStates?.stop();
       await devices.stop();
+      router.stop();
     },
   };
   return modules;

@@ -143,6 +143,16 @@ export function attachDemoDevices(
       });
       ids[spec.key] = credentials.device.id;
     }
+    // The terminal is reached over HTTPS by the payment router with this run's key and certificate.
+    if (spec.key === 'terminal') {
+      args.devices.setTerminalCredentials(args.principal, credentials.device.id, {
+        passphrase: sims.key.passphrase,
+        keyIdentifier: sims.key.keyIdentifier,
+        keyVersion: sims.key.keyVersion,
+        caPem: sims.nexo.ca,
+        servername: 'localhost',
+      });
+    }
     if (spec.hosted) hosted.push(hostEntry(sims, spec, credentials.device.id, credentials.secret));
   };
   for (const spec of specs(sims)) ensure(spec);

@@ -3,15 +3,16 @@ import { join } from 'node:path';
 import { startDemoSerialDevices, type DemoSerialDevices } from '../../devices/host/demo-serial.js';
 import { PrinterSimulator } from '../../devices/sim/printer/simulator.js';
 import { NexoTerminalSimulator } from '../../devices/sim/terminal/nexo-terminal-sim.js';
-import { NexoTerminalAdapter } from '../../devices/terminal/nexo-adapter.js';
+import type { NexoKey } from '../../devices/terminal/nexo-crypto.js';
 import type { Logger } from '../http/error-handler.js';
 import type { TerminalAdapter } from '../services/payments/terminal-adapter.js';
 
 /**
  * The demo's hardware, simulated with the same protocols real devices speak: an ESC/POS printer on TCP
  * (receipts land as text and PNG under the data dir), a scale, a scanner and a pole display on serial
- * pseudo-terminals, and a nexo payment terminal on HTTPS. Started before the services, because the sales
- * module takes the terminal.
+ * pseudo-terminals, and a nexo payment terminal on HTTPS. The terminal is registered in the device registry
+ * with this run's key and certificate (demo-devices.ts), so card payments take the same path as in a real
+ * store: the till's assigned terminal through the payment router.
  */
 export interface DemoSimulators {
   printer: PrinterSimulator;
@@ -19,7 +20,10 @@ export interface DemoSimulators {
   serial: DemoSerialDevices | null;
   nexo: NexoTerminalSimulator;
   poiId: string;
-  terminal: TerminalAdapter;
+  /** This run's nexo shared key, stored as the registered terminal's credentials. */
+  key: NexoKey;
+  /** Always null: the demo's card payments go through the device registry like a real store's. */
+  terminal: TerminalAdapter | null;
   close(): Promise<void>;
 }
 
@@ -35,25 +39,16 @@ export async function startDemoSimulators(dataDir: string, log: Logger): Promise
     });
   }
   const poiId = 'V400m-DEMO0001';
-  // A fresh shared key per run: the simulator and the adapter live in this process only.
+  // A fresh shared key per run: the simulator lives in this process only, the registry gets the key anew.
   const key = { passphrase: randomBytes(24).toString('base64url'), keyIdentifier: 'DEMOKEY', keyVersion: 1 };
   const nexo = await NexoTerminalSimulator.start({ key, poiId, decisionMs: 1_500 });
-  const terminal = new NexoTerminalAdapter({
-    host: '127.0.0.1',
-    port: nexo.port,
-    ca: nexo.ca,
-    servername: 'localhost',
-    key,
-    saleId: 'store-hub-demo',
-    poiId,
-    paymentTimeoutMs: 30_000,
-  });
   return {
     printer,
     serial,
     nexo,
     poiId,
-    terminal,
+    key,
+    terminal: null,
     close: async () => {
       await nexo.close();
       await serial?.close();

@@ -2,6 +2,7 @@ import type { DeviceKind } from '../../contract/mqtt.js';
 import type { Principal } from '../../contract/principal.js';
 import type { HubContext } from '../../context.js';
 import * as q from '../../db/devices-queries.js';
+import { deleteTerminalCredentials } from '../../db/terminal-queries.js';
 import type { Tx } from '../../db/transactor.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { newId } from '../../ids.js';
@@ -183,6 +184,8 @@ export class DeviceRegistry {
     requirePermission(principal, 'devices.manage');
     const device = this.ctx.tx.write((tx) => {
       this.transition(tx, id, 'revoke');
+      // A revoked terminal's nexo key is of no more use to the hub: it does not stay on disk.
+      deleteTerminalCredentials(tx.db, id);
       tx.audit({ ...auditActor(principal), action: 'device.revoke', target: id });
       const revoked = this.changed(tx, id);
       tx.emit({ name: 'device.revoked', payload: { deviceId: id, tillId: revoked.tillId } });

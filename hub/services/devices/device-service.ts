@@ -1,4 +1,4 @@
-import { topics, type DeviceReplyPayload } from '../../contract/mqtt.js';
+import { topics, type DeviceReplyPayload, type TillEventPayload } from '../../contract/mqtt.js';
 import type { Principal } from '../../contract/principal.js';
 import type { HubContext } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
@@ -24,6 +24,11 @@ import { toDevice, type Device } from './device-view.js';
 import { LiveStates, type LiveState } from './live-state.js';
 import { firmwareProfileCatalog } from './firmware-catalog.js';
 import type { ProfileCatalog } from './profiles.js';
+import {
+  TerminalCredentials,
+  type TerminalCredentialsInput,
+  type TerminalCredentialsView,
+} from './terminal-credentials.js';
 import type { TestAction } from './test-actions.js';
 
 export interface DeviceServiceOptions {
@@ -54,6 +59,7 @@ export class DeviceService implements BrokerDirectory {
   private readonly actions: DeviceActions;
   private readonly directory: DeviceDirectory;
   private readonly listener: DeviceListener;
+  private readonly credentials: TerminalCredentials;
 
   constructor(
     private readonly ctx: HubContext,
@@ -87,6 +93,7 @@ export class DeviceService implements BrokerDirectory {
       commands: this.commands,
       registry: this.registry,
     });
+    this.credentials = new TerminalCredentials(ctx);
   }
 
   /** Attaches the broker and subscribes to device state, events and replies (owner 'devices'). */
@@ -172,6 +179,31 @@ export class DeviceService implements BrokerDirectory {
       );
     }
     return this.commands.send(deviceId, command, timeoutMs);
+  }
+
+  /** A terminal's nexo key and TLS trust: the view only (hasCredentials, key identifier and version). */
+  terminalCredentials(principal: Principal, id: string): TerminalCredentialsView {
+    return this.credentials.get(principal, id);
+  }
+
+  setTerminalCredentials(
+    principal: Principal,
+    id: string,
+    input: TerminalCredentialsInput,
+  ): TerminalCredentialsView {
+    return this.credentials.set(principal, id, input);
+  }
+
+  /**
+   * Best effort: an event on pos/<store>/tills/<till>/events, as device scans and weights reach the till.
+   * A no-op before the broker is attached; a failed publish is logged, never thrown.
+   */
+  notifyTill(tillId: string, event: TillEventPayload): void {
+    const bus = this.link.bus;
+    if (!bus) return;
+    bus.publish(topics.tillEvents(this.link.storeId, tillId), event).catch((error: unknown) => {
+      this.ctx.log('warn', 'till event not delivered', { tillId, type: event.type, error: String(error) });
+    });
   }
 
   authenticateDevice(deviceId: string, secret: string): Promise<boolean> {

@@ -1,13 +1,14 @@
 import type { HubContext } from '../../context.js';
 import type { ApiModule } from '../../http/app.js';
 import { createDevicesApi, createTillScaleApi } from '../../http/routes/devices.js';
+import { createTerminalCredentialsApi } from '../../http/routes/terminal-credentials.js';
 import type { BrokerControl, MessageBus } from '../../mqtt/types.js';
 import { DeviceService, type DeviceServiceOptions } from './device-service.js';
 
 export interface DevicesModule {
   /** Also the broker's BrokerDirectory (authenticateDevice, authenticateTill, devicesOfTill). */
   service: DeviceService;
-  /** /devices and /tills/{tillId}/scale/weight. */
+  /** /devices (with /devices/{id}/terminal-credentials) and /tills/{tillId}/scale/weight. */
   api: ApiModule[];
   /** Call once the broker runs; subscribes to device state, events and replies. */
   start(broker: { bus: MessageBus; control: BrokerControl }): Promise<void>;
@@ -22,7 +23,7 @@ export function createDevicesModule(ctx: HubContext, options: DeviceServiceOptio
   const service = new DeviceService(ctx, options);
   return {
     service,
-    api: [createDevicesApi(service), createTillScaleApi(service)],
+    api: [createDevicesApi(service), createTerminalCredentialsApi(service), createTillScaleApi(service)],
     start: (broker) => service.start(broker),
     stop: () => service.stop(),
   };
