@@ -35,14 +35,14 @@ const EAN = '5701234567899';
 
 describe('scan detection (keyboard wedge)', () => {
   it('reads a fast burst ending in Enter as a scan', () => {
-    expect(feed(new ScanDetector(), [...EAN, 'Enter'], [8])).toEqual({ kind: 'scan', code: EAN });
+    expect(feed(new ScanDetector(), [...Array.from(EAN), 'Enter'], [8])).toEqual({ kind: 'scan', code: EAN });
   });
 
   it('leaves human typing alone, even a quick typist', () => {
-    expect(feed(new ScanDetector(), [...'123456', 'Enter'], [120])).toEqual({ kind: 'other' });
+    expect(feed(new ScanDetector(), [...Array.from('123456'), 'Enter'], [120])).toEqual({ kind: 'other' });
     // Fast pairs here and there are not enough: one slow key restarts the run.
     const gaps = [40, 90, 35, 110, 45, 30, 95];
-    expect(feed(new ScanDetector(), [...'12345678', 'Enter'], gaps)).toEqual({ kind: 'other' });
+    expect(feed(new ScanDetector(), [...Array.from('12345678'), 'Enter'], gaps)).toEqual({ kind: 'other' });
   });
 
   it('needs a minimum length, so a fast double key and Enter is not a scan', () => {
@@ -63,7 +63,7 @@ describe('scan detection (keyboard wedge)', () => {
 
   it('drops a partial burst that never sees Enter, and Enter much later is typing', () => {
     const d = new ScanDetector();
-    feed(d, [...'1234567'], [5], 0);
+    feed(d, Array.from('1234567'), [5], 0);
     expect(d.key('Enter', 5000)).toEqual({ kind: 'other' });
     expect(d.pending).toBe(0);
   });
@@ -81,10 +81,12 @@ describe('scan detection (keyboard wedge)', () => {
   });
 
   it('tolerates a scanner that pauses a little before its Enter suffix, not a person', () => {
-    expect(feed(new ScanDetector(), [...EAN, 'Enter'], [...Array<number>(12).fill(5), 90]).kind).toBe('scan');
-    expect(feed(new ScanDetector(), [...EAN, 'Enter'], [...Array<number>(12).fill(5), 400]).kind).toBe(
-      'other',
-    );
+    expect(
+      feed(new ScanDetector(), [...Array.from(EAN), 'Enter'], [...Array<number>(12).fill(5), 90]).kind,
+    ).toBe('scan');
+    expect(
+      feed(new ScanDetector(), [...Array.from(EAN), 'Enter'], [...Array<number>(12).fill(5), 400]).kind,
+    ).toBe('other');
   });
 });
 
