@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../hub/ids.js';
-import { CASHIER_PIN } from '../support/access-fixtures.js';
-import { buildTestApp, loginAtTill, type TestApp } from '../support/test-app.js';
-import { setupSales, type SalesFixture } from '../services/sales/sales-fixture.js';
+import type { TestApp } from '../support/test-app.js';
+import type { SalesFixture } from '../services/sales/sales-fixture.js';
+import { sellingApp } from '../support/selling-app.js';
 
 interface SaleBody {
   id: string;
@@ -20,10 +20,7 @@ describe('returns over HTTP', () => {
   let milk: string;
 
   beforeEach(() => {
-    f = setupSales('DK');
-    t = buildTestApp(f.ctx, f.mod.api);
-    headers = loginAtTill(t.access, f.people.till, f.people.cashierId, CASHIER_PIN);
-    milk = f.product({ sku: 'MILK', priceMinor: 1295 });
+    ({ f, t, headers, milk } = sellingApp());
   });
   afterEach(() => {
     f.close();

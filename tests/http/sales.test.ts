@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeLabel } from '../../hub/domain/barcodes/index.js';
 import { newId } from '../../hub/ids.js';
 import { SYSTEM_ACTOR } from '../../hub/services/settings/actor.js';
-import { CASHIER_PIN } from '../support/access-fixtures.js';
 import { badCheckDigit, SCALE_PRICE_LABEL } from '../support/catalog-fixtures.js';
-import { buildTestApp, loginAtTill, tillHeaders, type TestApp } from '../support/test-app.js';
-import { setupSales, type SalesFixture } from '../services/sales/sales-fixture.js';
+import { tillHeaders, type TestApp } from '../support/test-app.js';
+import type { SalesFixture } from '../services/sales/sales-fixture.js';
+import { sellingApp } from '../support/selling-app.js';
 
 interface SaleBody {
   id: string;
@@ -23,10 +23,7 @@ describe('sales over HTTP', () => {
   let milk: string;
 
   beforeEach(() => {
-    f = setupSales('DK');
-    t = buildTestApp(f.ctx, f.mod.api);
-    headers = loginAtTill(t.access, f.people.till, f.people.cashierId, CASHIER_PIN);
-    milk = f.product({ sku: 'MILK', priceMinor: 1295 });
+    ({ f, t, headers, milk } = sellingApp());
   });
   afterEach(() => {
     f.close();

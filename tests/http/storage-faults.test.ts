@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../hub/ids.js';
-import { CASHIER_PIN } from '../support/access-fixtures.js';
-import { buildTestApp, loginAtTill, type TestApp } from '../support/test-app.js';
-import { setupSales, type SalesFixture } from '../services/sales/sales-fixture.js';
+import type { TestApp } from '../support/test-app.js';
+import type { SalesFixture } from '../services/sales/sales-fixture.js';
+import { sellingApp } from '../support/selling-app.js';
 
 /** A full disk or a read-only database: the client gets a clear error, nothing is half-saved, the hub goes on. */
 describe('storage faults over HTTP', () => {
@@ -12,10 +12,7 @@ describe('storage faults over HTTP', () => {
   let milk: string;
 
   beforeEach(() => {
-    f = setupSales('DK');
-    t = buildTestApp(f.ctx, f.mod.api);
-    headers = loginAtTill(t.access, f.people.till, f.people.cashierId, CASHIER_PIN);
-    milk = f.product({ sku: 'MILK', priceMinor: 1295 });
+    ({ f, t, headers, milk } = sellingApp());
   });
   afterEach(() => {
     f.close();
