@@ -133,6 +133,11 @@ describe('the demo hub with its simulated devices', () => {
     });
     expect((paid.body.payment as { status: string }).status).toBe('approved');
     expect(hub.simulators!.nexo.charges).toHaveLength(1);
+    // The demo's terminal is the till's registered terminal: its progress reaches the till over MQTT.
+    await waitFor('the card progress at the till', () =>
+      events.find((e) => e.type === 'payment' && e.saleId === saleId && e.stage === 'approved'),
+    );
+    expect(events.some((e) => e.type === 'payment' && e.stage === 'waiting_for_card')).toBe(true);
     const done = await api(`/sales/${saleId}/complete`, { method: 'POST', body: {} });
     expect(done.status).toBe(200);
 
