@@ -58,11 +58,13 @@ export class PayDialog extends LitElement {
       }
       .tenders {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(7.5rem, 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr));
         gap: 0.5rem;
       }
       .tenders .button {
         min-height: 3.25rem;
+        padding: 0 0.5rem;
+        white-space: nowrap;
         font-size: 1.1rem;
         font-variant-numeric: tabular-nums;
       }

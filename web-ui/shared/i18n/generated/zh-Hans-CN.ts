@@ -102,7 +102,7 @@ export const templates = {
   sdc673e73b5c13aea: `删除`,
   sddd90218df21c3f8: `钱箱中的备用金`,
   sdfeb5d9ce9e7e832: `现金`,
-  sdfef4f9ce9ebb93f: `银行卡`,
+  sdfef4f9ce9ebb93f: `刷卡`,
   sdfef5f9ce9ebd46f: `购物车`,
   se0ebd757ec381a82: `这台收银机已不再与主机配对，可能已被店长移除。请重新配对。`,
   se3b4c857f91f80d7: `键盘快捷键`,

@@ -102,7 +102,7 @@ export const templates = {
   sdc673e73b5c13aea: `刪除`,
   sddd90218df21c3f8: `錢櫃中的零用金`,
   sdfeb5d9ce9e7e832: `現金`,
-  sdfef4f9ce9ebb93f: `信用卡／金融卡`,
+  sdfef4f9ce9ebb93f: `刷卡`,
   sdfef5f9ce9ebd46f: `購物車`,
   se0ebd757ec381a82: `這台收銀機已不再與主機配對，可能已被店長移除。請重新配對。`,
   se3b4c857f91f80d7: `鍵盤快速鍵`,
