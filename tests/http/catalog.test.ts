@@ -4,17 +4,12 @@ import {
   CASHIER_PIN,
   MANAGER_LOGIN,
   MANAGER_PASSWORD,
-  seedAccess,
   type AccessFixture,
 } from '../support/access-fixtures.js';
-import {
-  badCheckDigit,
-  createCatalogFixture,
-  ean13,
-  type CatalogFixture,
-} from '../support/catalog-fixtures.js';
-import { createTestContext, type TestContext } from '../support/hub-context.js';
-import { buildTestApp, loginAdmin, loginAtTill, tillHeaders, type TestApp } from '../support/test-app.js';
+import { badCheckDigit, ean13, type CatalogFixture } from '../support/catalog-fixtures.js';
+import { catalogApp } from '../support/catalog-app.js';
+import type { TestContext } from '../support/hub-context.js';
+import { json, loginAdmin, loginAtTill, tillHeaders, type TestApp } from '../support/test-app.js';
 
 let ctx: TestContext;
 let seed: AccessFixture;
@@ -24,18 +19,11 @@ const asCashier = () => loginAtTill(t.access, seed.till, seed.cashierId, CASHIER
 const asManager = () => loginAdmin(t.access, MANAGER_LOGIN, MANAGER_PASSWORD);
 
 beforeEach(() => {
-  ctx = createTestContext();
-  seed = seedAccess(ctx);
-  f = createCatalogFixture(ctx, 'DK');
-  t = buildTestApp(ctx, f.catalog.api);
+  ({ ctx, seed, f, t } = catalogApp((_ctx, fixture) => fixture.catalog.api));
 });
 afterEach(() => {
   ctx.close();
 });
-
-async function json<T = Record<string, unknown>>(res: Response): Promise<T> {
-  return (await res.json()) as T;
-}
 
 const productCount = () => ctx.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM products').get()?.n;
 

@@ -3,12 +3,12 @@ import {
   CASHIER_PIN,
   MANAGER_LOGIN,
   MANAGER_PASSWORD,
-  seedAccess,
   type AccessFixture,
 } from '../support/access-fixtures.js';
-import { createCatalogFixture, type CatalogFixture } from '../support/catalog-fixtures.js';
-import { createTestContext, type TestContext } from '../support/hub-context.js';
-import { buildTestApp, loginAdmin, loginAtTill, tillHeaders, type TestApp } from '../support/test-app.js';
+import type { CatalogFixture } from '../support/catalog-fixtures.js';
+import { catalogApp } from '../support/catalog-app.js';
+import type { TestContext } from '../support/hub-context.js';
+import { json, loginAdmin, loginAtTill, tillHeaders, type TestApp } from '../support/test-app.js';
 
 let ctx: TestContext;
 let seed: AccessFixture;
@@ -18,18 +18,11 @@ const asCashier = () => loginAtTill(t.access, seed.till, seed.cashierId, CASHIER
 const asManager = () => loginAdmin(t.access, MANAGER_LOGIN, MANAGER_PASSWORD);
 
 beforeEach(() => {
-  ctx = createTestContext();
-  seed = seedAccess(ctx);
-  f = createCatalogFixture(ctx, 'DK');
-  t = buildTestApp(ctx, f.settings.api);
+  ({ ctx, seed, f, t } = catalogApp((_ctx, fixture) => fixture.settings.api));
 });
 afterEach(() => {
   ctx.close();
 });
-
-async function json<T = Record<string, unknown>>(res: Response): Promise<T> {
-  return (await res.json()) as T;
-}
 
 describe('settings over HTTP', () => {
   it('lets a till read the settings and a manager change them', async () => {

@@ -74,3 +74,8 @@ export function loginAdmin(access: AccessService, login: string, password: strin
   const result = access.sessions.loginAdmin({ login, password }, '127.0.0.1');
   return { cookie: `hub_admin=${result.token}`, 'x-csrf-token': result.csrfToken };
 }
+
+/** A response's JSON body, typed as the test expects it. */
+export async function json<T = Record<string, unknown>>(res: Response): Promise<T> {
+  return (await res.json()) as T;
+}
