@@ -1,12 +1,11 @@
 import { connectAsync, type MqttClient } from 'mqtt';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../hub/config.js';
 import type { TillEventPayload } from '../../hub/contract/mqtt.js';
-import { startHub, type RunningHub } from '../../hub/hub.js';
+import type { RunningHub } from '../../hub/hub.js';
 import { newId } from '../../hub/ids.js';
+import { startDemoHub, type DemoApi, type DemoHub } from '../support/demo-hub.js';
 
 /**
  * The demo store's device bus end to end, in one real hub: simulated serial scanner and scale on ptys, the
@@ -14,25 +13,13 @@ import { newId } from '../../hub/ids.js';
  * WebSocket and sees what a cashier's screen would: scans, stable weights, a card payment, a receipt.
  */
 describe('the demo hub with its simulated devices', () => {
+  let demo: DemoHub;
   let hub: RunningHub;
   let dir: string;
-  let base: string;
-  let headers: Record<string, string>;
   let tillId: string;
   let till: MqttClient | undefined;
   const events: TillEventPayload[] = [];
-
-  async function api(
-    path: string,
-    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-  ) {
-    const response = await fetch(`${base}/api/v1${path}`, {
-      method: init.method ?? 'GET',
-      headers: { 'content-type': 'application/json', ...(init.headers ?? headers) },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  }
+  const api: DemoApi = (path, init) => demo.api(path, init);
 
   async function waitFor<T>(
     what: string,
@@ -49,36 +36,10 @@ describe('the demo hub with its simulated devices', () => {
   }
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'hub-devices-'));
-    const config = loadConfig({
-      HUB_DATA_DIR: dir,
-      HUB_HTTP_PORT: '0',
-      HUB_MQTT_PORT: '0',
-      HUB_HTTP_HOST: '127.0.0.1',
-      HUB_DEMO: '1',
-    });
-    hub = await startHub(config, () => undefined);
-    base = `http://127.0.0.1:${hub.httpPort}`;
-    const demo = hub.modules.demo!;
-    const ticket = await api('/tills/pair', {
-      method: 'POST',
-      body: { name: 'Lane 1', code: demo.pairingCode },
-      headers: {},
-    });
-    const status = await api('/tills/pair/status', {
-      headers: { 'x-pairing-secret': String(ticket.body.pairingSecret) },
-    });
-    tillId = String(status.body.tillId);
-    const token = String(status.body.token);
-    const cashier = demo.staff.find((s) => s.role === 'cashier')!;
-    const login = await api('/auth/pin', {
-      method: 'POST',
-      body: { staffId: cashier.id, pin: cashier.pin },
-      headers: { 'x-till-token': token },
-    });
-    headers = { 'x-till-token': token, authorization: `Bearer ${String(login.body.token)}` };
-    await api('/cash-sessions', { method: 'POST', body: { id: newId(), totalMinor: 50_000 } });
-    expect(tillId, JSON.stringify(status.body)).toMatch(/^[0-9a-f-]{36}$/);
+    demo = await startDemoHub('hub-devices-');
+    ({ hub, dir, tillId } = demo);
+    const token = demo.token;
+    expect(tillId, JSON.stringify(demo.pairStatus)).toMatch(/^[0-9a-f-]{36}$/);
     const client = await connectAsync(`ws://127.0.0.1:${hub.httpPort}/mqtt`, {
       clientId: `till:${tillId}`,
       username: `till:${tillId}`,
@@ -94,8 +55,7 @@ describe('the demo hub with its simulated devices', () => {
 
   afterAll(async () => {
     await till?.endAsync();
-    await hub.close();
-    rmSync(dir, { recursive: true, force: true });
+    await demo.close();
   });
 
   it('delivers a serial scan to the till the scanner is assigned to', async () => {

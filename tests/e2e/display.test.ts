@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../hub/config.js';
-import { startHub, type RunningHub } from '../../hub/hub.js';
+import type { RunningHub } from '../../hub/hub.js';
 import { newId } from '../../hub/ids.js';
 import { scaledDecimal } from '../../hub/services/receipts/index.js';
+import { startDemoHub, type DemoApi, type DemoHub } from '../support/demo-hub.js';
 
 /**
  * The customer display in the demo store, end to end: a sale made over HTTP at the demo till reaches the
@@ -13,22 +10,9 @@ import { scaledDecimal } from '../../hub/services/receipts/index.js';
  * driver; the test reads what a customer would see on the glass.
  */
 describe('the customer display follows the sale', () => {
+  let demo: DemoHub;
   let hub: RunningHub;
-  let dir: string;
-  let base: string;
-  let headers: Record<string, string>;
-
-  async function api(
-    path: string,
-    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-  ) {
-    const response = await fetch(`${base}/api/v1${path}`, {
-      method: init.method ?? 'GET',
-      headers: { 'content-type': 'application/json', ...(init.headers ?? headers) },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  }
+  const api: DemoApi = (path, init) => demo.api(path, init);
 
   function glass(): string[] {
     return hub.simulators!.serial!.display.sim.lines;
@@ -46,41 +30,13 @@ describe('the customer display follows the sale', () => {
   }
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'hub-display-'));
-    const config = loadConfig({
-      HUB_DATA_DIR: dir,
-      HUB_HTTP_PORT: '0',
-      HUB_MQTT_PORT: '0',
-      HUB_HTTP_HOST: '127.0.0.1',
-      HUB_DEMO: '1',
-      HUB_COUNTRY: 'DK',
-    });
-    hub = await startHub(config, () => undefined);
+    demo = await startDemoHub('hub-display-', { HUB_COUNTRY: 'DK' });
+    hub = demo.hub;
     expect(hub.simulators?.serial, 'the demo needs socat for its serial devices').toBeTruthy();
-    base = `http://127.0.0.1:${hub.httpPort}`;
-    const demo = hub.modules.demo!;
-    const ticket = await api('/tills/pair', {
-      method: 'POST',
-      body: { name: 'Lane 1', code: demo.pairingCode },
-      headers: {},
-    });
-    const status = await api('/tills/pair/status', {
-      headers: { 'x-pairing-secret': String(ticket.body.pairingSecret) },
-    });
-    const token = String(status.body.token);
-    const cashier = demo.staff.find((s) => s.role === 'cashier')!;
-    const login = await api('/auth/pin', {
-      method: 'POST',
-      body: { staffId: cashier.id, pin: cashier.pin },
-      headers: { 'x-till-token': token },
-    });
-    headers = { 'x-till-token': token, authorization: `Bearer ${String(login.body.token)}` };
-    await api('/cash-sessions', { method: 'POST', body: { id: newId(), totalMinor: 50_000 } });
   }, 60_000);
 
   afterAll(async () => {
-    await hub.close();
-    rmSync(dir, { recursive: true, force: true });
+    await demo.close();
   });
 
   it('shows the item and the total while selling, the change, then thanks', async () => {
