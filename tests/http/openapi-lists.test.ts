@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../hub/config.js';
-import { startHub, type RunningHub } from '../../hub/hub.js';
+import { fetchOpenApi } from '../support/openapi-doc.js';
 
 interface Schema {
   $ref?: string;
@@ -20,26 +16,15 @@ interface OpenApiDoc {
 
 /** The real hub: every list the API serves is paginated, as the issue asks ("Lists are paginated"). */
 describe('lists in the OpenAPI document', () => {
-  let hub: RunningHub;
-  let dir: string;
   let doc: OpenApiDoc;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'hub-openapi-lists-'));
-    const config = loadConfig({
-      HUB_DATA_DIR: dir,
-      HUB_HTTP_PORT: '0',
-      HUB_MQTT_PORT: '0',
-      HUB_HTTP_HOST: '127.0.0.1',
-      HUB_DEMO: '0',
-    });
-    hub = await startHub(config, () => undefined);
-    const response = await fetch(`http://127.0.0.1:${hub.httpPort}/api/v1/openapi.json`);
-    doc = (await response.json()) as OpenApiDoc;
+    const served = await fetchOpenApi<OpenApiDoc>('hub-openapi-lists-');
+    ({ doc, close } = served);
   });
   afterAll(async () => {
-    await hub.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   });
 
   const resolve = (schema: Schema | undefined): Schema | undefined => {

@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../hub/config.js';
-import { startHub, type RunningHub } from '../../hub/hub.js';
+import type { RunningHub } from '../../hub/hub.js';
+import { fetchOpenApi } from '../support/openapi-doc.js';
 
 interface OpenApiDoc {
   openapi: string;
@@ -15,26 +12,16 @@ interface OpenApiDoc {
 /** The real hub on a free port: the OpenAPI document describes every route it serves. */
 describe('the OpenAPI document', () => {
   let hub: RunningHub;
-  let dir: string;
   let doc: OpenApiDoc;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'hub-openapi-'));
-    const config = loadConfig({
-      HUB_DATA_DIR: dir,
-      HUB_HTTP_PORT: '0',
-      HUB_MQTT_PORT: '0',
-      HUB_HTTP_HOST: '127.0.0.1',
-      HUB_DEMO: '0',
-    });
-    hub = await startHub(config, () => undefined);
-    const response = await fetch(`http://127.0.0.1:${hub.httpPort}/api/v1/openapi.json`);
-    expect(response.status).toBe(200);
-    doc = (await response.json()) as OpenApiDoc;
+    const served = await fetchOpenApi<OpenApiDoc>('hub-openapi-');
+    ({ hub, doc, close } = served);
+    expect(served.status).toBe(200);
   });
   afterAll(async () => {
-    await hub.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   });
 
   it('is OpenAPI 3.1 served relative to /api/v1 with the three ways to authenticate', () => {
