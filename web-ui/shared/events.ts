@@ -1,4 +1,4 @@
-import type { SaleView } from './api/sales-endpoints.js';
+import type { ProductHit, SaleView } from './api/sales-endpoints.js';
 import type { StaffSession } from './api/till-endpoints.js';
 import type { UiLocale } from './i18n/locales.js';
 import type { TillCredentials } from './storage/till-storage.js';
@@ -21,6 +21,20 @@ export interface AppEventMap {
   'pay-closed': { sale: SaleView | null };
   /** The hub completed the sale and the cashier moved on: start a new one. */
   'sale-finished': { saleId: string };
+  /** A selling part has something to tell the cashier (the cart shows it); `danger` for errors. */
+  'till-notice': { text: string; danger: boolean };
+  /** The cashier picked a product from the search results. */
+  'product-pick': { product: ProductHit };
+  /** The cashier typed a code in the search box and pressed Enter: it goes the way of a scan. */
+  'code-enter': { code: string };
+  /** The hub opened a cash session at this till. */
+  'cash-session-opened': Record<string, never>;
+  /** The cashier changed a cart line's quantity. */
+  'line-quantity': { lineId: string; quantity: number };
+  /** The cashier removed a cart line. */
+  'line-remove': { lineId: string };
+  /** The cashier asked to pay the cart. */
+  'pay-request': Record<string, never>;
 }
 
 export type AppEventName = keyof AppEventMap;
@@ -39,5 +53,12 @@ declare global {
     'locale-pick': AppEvent<'locale-pick'>;
     'pay-closed': AppEvent<'pay-closed'>;
     'sale-finished': AppEvent<'sale-finished'>;
+    'till-notice': AppEvent<'till-notice'>;
+    'product-pick': AppEvent<'product-pick'>;
+    'code-enter': AppEvent<'code-enter'>;
+    'cash-session-opened': AppEvent<'cash-session-opened'>;
+    'line-quantity': AppEvent<'line-quantity'>;
+    'line-remove': AppEvent<'line-remove'>;
+    'pay-request': AppEvent<'pay-request'>;
   }
 }
