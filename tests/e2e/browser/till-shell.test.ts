@@ -115,10 +115,17 @@ describe('the till shell in a real browser', () => {
 
   it('locks a staff member out after wrong PINs and shows when to retry', async () => {
     await page.getByRole('button', { name: /Bo Supervisor/ }).click();
+    // Tap the on-screen keys once the PIN panel is there, as a cashier does: typed keys could arrive before
+    // the PIN entry has focus on a loaded machine, and then nothing is sent.
+    await page.getByRole('heading', { name: 'PIN for Bo Supervisor' }).waitFor();
+    const keys = page.getByRole('group', { name: 'PIN keys' });
+    const ok = page.getByRole('button', { name: 'OK', exact: true });
     for (let attempt = 0; attempt < 3; attempt++) {
-      await page.keyboard.type('0000');
+      for (let digit = 0; digit < 4; digit++)
+        await keys.getByRole('button', { name: '0', exact: true }).click();
+      await expect.poll(() => ok.isEnabled()).toBe(true);
       const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/pin'));
-      await page.keyboard.press('Enter');
+      await ok.click();
       expect((await answered).status()).toBe(attempt < 2 ? 401 : 423);
     }
     await page.getByText(/Too many wrong PINs\. Try again in \d+:\d\d\./).waitFor();
