@@ -29,7 +29,8 @@ export type BarcodeType = (typeof BARCODE_TYPES)[number];
 
 const ProfileId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by "-"');
 
-export const SerialSettingsSchema = z.strictObject({
+/** The serial line itself, shared with the device registry's serial transport so the two never disagree. */
+export const SERIAL_LINE_FIELDS = {
   baudRate: z.union([
     z.literal(1200),
     z.literal(2400),
@@ -43,6 +44,10 @@ export const SerialSettingsSchema = z.strictObject({
   dataBits: z.union([z.literal(7), z.literal(8)]),
   parity: z.enum(['none', 'even', 'odd']),
   stopBits: z.union([z.literal(1), z.literal(2)]),
+};
+
+export const SerialSettingsSchema = z.strictObject({
+  ...SERIAL_LINE_FIELDS,
   flowControl: z.enum(['none', 'rtscts', 'xonxoff']),
 });
 export type SerialSettings = z.infer<typeof SerialSettingsSchema>;

@@ -30,10 +30,10 @@ function serialTransport(profileId: string, path: string): Transport {
   return {
     type: 'serial',
     path,
-    baudRate: (serial?.baudRate ?? 9600) as 9600,
-    dataBits: (serial?.dataBits ?? 8) as 8,
+    baudRate: serial?.baudRate ?? 9600,
+    dataBits: serial?.dataBits ?? 8,
     parity: serial?.parity ?? 'none',
-    stopBits: (serial?.stopBits ?? 1) as 1,
+    stopBits: serial?.stopBits ?? 1,
   };
 }
 

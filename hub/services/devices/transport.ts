@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SERIAL_LINE_FIELDS } from '../../../firmware-profiles/schema.js';
 import type { DeviceKind } from '../../contract/mqtt.js';
 
 /**
@@ -24,19 +25,7 @@ export const TransportSchema = z.discriminatedUnion('type', [
       .min(1)
       .max(200)
       .regex(/^[^\p{Cc}]+$/u, 'No control characters'),
-    baudRate: z.union([
-      z.literal(1200),
-      z.literal(2400),
-      z.literal(4800),
-      z.literal(9600),
-      z.literal(19200),
-      z.literal(38400),
-      z.literal(57600),
-      z.literal(115200),
-    ]),
-    dataBits: z.union([z.literal(7), z.literal(8)]),
-    parity: z.enum(['none', 'even', 'odd']),
-    stopBits: z.union([z.literal(1), z.literal(2)]),
+    ...SERIAL_LINE_FIELDS,
   }),
   z.strictObject({
     type: z.literal('via-printer'),
