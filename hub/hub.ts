@@ -19,7 +19,9 @@ import { mountWebApps } from './http/web-apps.js';
 import type { Logger } from './http/error-handler.js';
 import { startBroker, type RunningBroker } from './mqtt/broker.js';
 import { buildModules, type HubModules } from './modules.js';
+import { lanBaseUrl } from './net/lan-url.js';
 import { bindPort } from './net/listen.js';
+import { mountReceiptPages } from './http/receipt-pages.js';
 import { loadOrCreateSecret } from './secrets-file.js';
 
 export interface RunningHub {
@@ -27,6 +29,8 @@ export interface RunningHub {
   modules: HubModules;
   httpPort: number;
   httpMovedFrom: number | null;
+  /** The address e-receipt QR codes point to: the store's publicBaseUrl, or the demo's LAN URL; or null. */
+  receiptBaseUrl: () => string | null;
   mqttPort: number;
   mqttMovedFrom: number | null;
   demo: boolean;
@@ -86,11 +90,14 @@ export async function startHub(
 
     const simulators = demo ? await startDemoSimulators(config.dataDir, log) : null;
     if (simulators) teardown.add(() => simulators.close());
+    // Known once the HTTP port is bound; until then (and outside the demo) receipts use the setting only.
+    let demoBaseUrl: string | null = null;
     const modules = buildModules(ctx, config, {
       startedAt,
       demo,
       terminal: simulators?.terminal ?? null,
       receiptSecret: loadOrCreateSecret(config.dataDir, 'receipts'),
+      fallbackBaseUrl: () => demoBaseUrl,
     });
     await modules.start();
     teardown.add(() => modules.stop());
@@ -101,6 +108,7 @@ export async function startHub(
       resolvePrincipal: modules.resolvePrincipal,
       remoteAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
     });
+    mountReceiptPages(app, modules.receipts.service);
     mountWebApps(app);
     const server = createAdaptorServer({ fetch: app.fetch }) as unknown as Server;
     teardown.add(
@@ -149,12 +157,15 @@ export async function startHub(
       port: config.http.port,
       mayMove: demo && !config.explicitPorts.http,
     });
+    // The demo's e-receipt QR codes open on a phone on the same Wi-Fi without any setting.
+    if (demo) demoBaseUrl = lanBaseUrl(config.http.host, bound.port);
 
     return {
       ctx,
       modules,
       httpPort: bound.port,
       httpMovedFrom: bound.movedFrom,
+      receiptBaseUrl: () => modules.receipts.service.publicBaseUrl(),
       mqttPort: broker.port,
       mqttMovedFrom: broker.movedFrom,
       demo,

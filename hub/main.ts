@@ -44,6 +44,7 @@ async function main(): Promise<void> {
         mqttPort: hub.mqttPort,
         receiptsDir: join(config.dataDir, 'printer-sim'),
         serialDevices: hub.simulators?.serial !== null,
+        receiptBaseUrl: hub.receiptBaseUrl(),
       })}\n`,
     );
   }

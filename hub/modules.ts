@@ -5,13 +5,18 @@ import type { Principal } from './contract/principal.js';
 import { startDemoStore, type DemoStart } from './demo/demo-store.js';
 import type { ApiModule } from './http/app.js';
 import type { AppEnv } from './http/env.js';
+import { createCashPrintingApi } from './http/routes/cash-printing.js';
+import { createDisplaysModule } from './http/routes/displays.js';
 import { createSystemModules } from './http/routes/system.js';
 import type { BrokerControl, MessageBus } from './mqtt/types.js';
 import { createAccessModule, type AccessModule } from './services/access/access-module.js';
 import { createCashModule } from './services/cash/module.js';
+import { createPromotionRoutes } from './http/routes/promotions.js';
 import { createCatalogModule, type CatalogModule } from './services/catalog/catalog-module.js';
+import { PromotionService } from './services/promotions/promotion-service.js';
 import { createCustomersModule } from './services/customers/customers-module.js';
 import { CustomerDisplayService } from './services/display/display-service.js';
+import { getTill } from './db/access-till-queries.js';
 import { createDevicesModule, type DevicesModule } from './services/devices/devices-module.js';
 import { JournalService } from './services/journal/journal-service.js';
 import type { TerminalAdapter } from './services/payments/terminal-adapter.js';
@@ -22,9 +27,10 @@ import {
   forwardPrintStatusToTills,
   type PrintingModule,
 } from './services/printing/module.js';
+import { CashReportPrinter } from './services/printing/cash-report-printer.js';
 import { receiptPrinterOf } from './services/printing/printer-directory.js';
 import { createReceiptSource } from './services/printing/receipt-source.js';
-import { receiptUrl } from './services/receipts/index.js';
+import { createEReceiptsModule, type EReceiptsModule } from './services/receipts/module.js';
 import { createSalesModule, type SalesModule } from './services/sales/module.js';
 import { isPresetCountry } from './services/settings/presets.js';
 import { createSettingsModule, type SettingsModule } from './services/settings/settings-module.js';
@@ -43,6 +49,8 @@ export interface BuildInfo {
   terminal: TerminalAdapter | null;
   /** Signs the receipt lookup URLs printed as QR codes. */
   receiptSecret: string;
+  /** The e-receipt address when the store set no publicBaseUrl (the demo's LAN URL), else null. */
+  fallbackBaseUrl: () => string | null;
 }
 
 export interface HubModules {
@@ -53,6 +61,7 @@ export interface HubModules {
   sales: SalesModule;
   devices: DevicesModule;
   printing: PrintingModule;
+  receipts: EReceiptsModule;
   terminal: TerminalAdapter;
   resolvePrincipal: (c: Context<AppEnv>, address: string) => Principal;
   /** Set by start() when the hub runs the demo store. */
@@ -93,6 +102,14 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
     terminals: (device) => info.terminal ?? router.adapterFor(device.id),
   });
   let printerStates: BusPrinterStates | null = null;
+  const receipts = createEReceiptsModule(ctx, {
+    sale: (id) => sales.sales.lifecycle.get(id),
+    saleByReceipt: (code) => sales.sales.lifecycle.getByReceipt(code),
+    store: () => settings.service.get(),
+    secret: info.receiptSecret,
+    fallbackBaseUrl: info.fallbackBaseUrl,
+    printed: (saleId) => printing.service.hasReceipt(saleId),
+  });
   const printing = createPrintingModule(ctx, {
     access: access.service,
     cash: cash.service,
@@ -104,13 +121,16 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
     receipts: createReceiptSource({
       sale: (id) => sales.sales.lifecycle.get(id),
       store: () => settings.service.get(),
-      receiptUrl: (sale) =>
-        sale.receipt
-          ? receiptUrl(settings.service.get().publicBaseUrl, sale.receipt.code, sale.id, info.receiptSecret)
-          : null,
+      receiptUrl: (sale) => receipts.service.urlOf(sale),
     }),
-    // Every sale prints unless a store turns it off; the setting arrives with the admin pages.
-    autoPrintReceipts: () => true,
+    autoPrintReceipts: () => settings.service.get().autoPrintReceipts,
+  });
+  const cashReports = new CashReportPrinter(ctx, {
+    print: printing.service,
+    directory: { receiptPrinterOf: (tillId) => receiptPrinterOf(ctx.db, tillId) },
+    cash: cash.service,
+    store: () => settings.service.get(),
+    tillName: (tillId) => getTill(ctx.db, tillId)?.name ?? null,
   });
   const display = new CustomerDisplayService(ctx, {
     sale: (id) => sales.sales.lifecycle.get(id),
@@ -140,12 +160,20 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
       ...settings.api,
       ...access.api,
       ...catalog.api,
+      createPromotionRoutes(new PromotionService(ctx)),
       ...stock.api,
       ...customers.api,
       ...cash.api,
       ...sales.api,
       ...devices.api,
       ...printing.api,
+      ...createCashPrintingApi(cashReports),
+      ...receipts.api,
+      createDisplaysModule({
+        displays: access.service.displays,
+        store: () => settings.service.get(),
+        storeId: config.storeId,
+      }),
     ],
     settings,
     catalog,
@@ -153,6 +181,7 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
     sales,
     devices,
     printing,
+    receipts,
     terminal,
     resolvePrincipal: access.resolvePrincipal,
     demo: null,
@@ -173,6 +202,7 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
       });
       await printerStates.start();
       printing.start();
+      cashReports.start();
       display.start();
       forwardPrintStatusToTills(ctx.bus, broker.bus, config.storeId, (message, error) => {
         ctx.log('error', message, { error: String(error) });
@@ -182,6 +212,7 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
       if (resolveTimer) clearInterval(resolveTimer);
       resolveTimer = null;
       display.stop();
+      cashReports.stop();
       printing.stop();
       await printerStates?.stop();
       await devices.stop();

@@ -31,6 +31,10 @@ export interface DomainEventMap {
   };
   'till.paired': { tillId: string };
   'till.revoked': { tillId: string };
+  /** A customer display was paired to a till (a cashier there typed its code). */
+  'display.paired': { displayId: string; tillId: string };
+  /** A customer display lost its token: revoked itself or with its till. */
+  'display.revoked': { displayId: string; tillId: string | null };
   'settings.changed': Record<string, never>;
   'customer.changed': { customerId: string };
   'staff.changed': { staffId: string };

@@ -182,24 +182,63 @@ export type TillEventPayload =
     };
 
 // ---- pos/<store>/tills/<till>/cart (till -> customer display, retained) ----
+/**
+ * What the customer sees, published by the till whenever its cart, a payment or the finished sale
+ * changes. Every figure is the hub's (the till never computes one): a line or the totals the hub has not
+ * answered for yet are null and show as pending. `state`: 'idle' no sale, 'selling' lines being rung up,
+ * 'paying' money taken or being taken, 'done' completed (thank-you, change, e-receipt link). The browser
+ * reads it with web-ui/shared/display/cart-snapshot.ts, which must accept exactly what this accepts
+ * (tests/web-ui/cart-snapshot.test.ts). Unknown fields are ignored, a malformed snapshot is dropped.
+ */
+/** `/r/<receipt code>/qr.svg?t=<token>`: the e-receipt QR code the hub serves. */
+export const RECEIPT_QR_PATH = /^\/r\/[A-Za-z0-9_-][A-Za-z0-9._-]{0,39}\/qr\.svg\?t=[A-Za-z0-9_-]{1,64}$/;
+const Minor = z.number().int().min(-1_000_000_000_000).max(1_000_000_000_000);
+export const CART_STATES = ['idle', 'selling', 'paying', 'done'] as const;
 export const CartSnapshotSchema = z.object({
+  state: z.enum(CART_STATES),
   saleId: z.string().max(64).nullable(),
-  currency: z.string().length(3),
+  currency: z.string().regex(/^[A-Z]{3}$/),
   lines: z
     .array(
       z.object({
-        name: z.string().max(120),
-        quantity: z.number().int(),
-        totalMinor: z.number().int(),
-        note: z.string().max(120).optional(),
+        id: z.string().max(64),
+        name: z.string().max(200),
+        /** Pieces, or grams / millilitres when `measured`; null while a scale label is being read. */
+        quantity: z.number().int().min(0).max(10_000_000).nullable(),
+        measured: z.boolean(),
+        unitPriceMinor: Minor.nullable(),
+        /** Null while the hub has not priced the line as it stands. */
+        totalMinor: Minor.nullable(),
+        /** Taken off this line (its own discount and its share of a sale discount), 0 for none. */
+        discountMinor: Minor,
       }),
     )
     .max(500),
-  totalMinor: z.number().int(),
-  dueMinor: z.number().int(),
-  changeMinor: z.number().int().default(0),
-  message: z.string().max(200).nullable().default(null),
-  receiptUrl: z.string().max(500).nullable().default(null),
+  /** Price reductions by name (promotions, a sale discount), shown under the lines. */
+  promotions: z.array(z.object({ name: z.string().max(200), amountMinor: Minor })).max(50),
+  totals: z
+    .object({
+      subtotalMinor: Minor,
+      discountMinor: Minor,
+      totalMinor: Minor,
+      roundingMinor: Minor,
+      toPayMinor: Minor,
+      paidMinor: Minor,
+      dueMinor: Minor,
+      changeMinor: Minor,
+    })
+    .nullable(),
+  receiptCode: z.string().max(40).nullable(),
+  /** The e-receipt page (public, unguessable) for the QR code on the thank-you screen. */
+  receiptUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable(),
+  /**
+   * The hub's own path of that QR code as SVG (same origin as /display, no credentials needed). Only
+   * that shape, so a snapshot cannot point the display's image at anything else (no '..', no '%2e').
+   */
+  receiptQrPath: z.string().max(200).regex(RECEIPT_QR_PATH).nullable(),
   at: z.string().max(40),
 });
 export type CartSnapshotPayload = z.infer<typeof CartSnapshotSchema>;

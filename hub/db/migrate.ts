@@ -14,7 +14,7 @@ export interface Migration {
 }
 
 export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
+  const migrations = readdirSync(dir)
     .filter((file) => FILE_PATTERN.test(file))
     .sort()
     .map((file) => {
@@ -26,6 +26,16 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
         checksum: createHash('sha256').update(sql).digest('hex'),
       };
     });
+  // Two branches can each add "the next" migration; say so plainly rather than fail on a primary key.
+  const byVersion = new Map<number, string>();
+  for (const m of migrations) {
+    const other = byVersion.get(m.version);
+    if (other !== undefined) {
+      throw new Error(`migrations ${other} and ${m.name} share version ${m.version}: renumber the newer one`);
+    }
+    byVersion.set(m.version, m.name);
+  }
+  return migrations;
 }
 
 /**

@@ -36,6 +36,8 @@ export interface SaleRow {
   voided_by: string | null;
   completed_at: string | null;
   completed_by: string | null;
+  /** JSON list of the coupon codes entered on the sale. */
+  coupon_codes: string;
 }
 
 export interface SaleLineRow {
@@ -55,6 +57,9 @@ export interface SaleLineRow {
   discount: string | null;
   discount_reason: string | null;
   gross_minor: number;
+  promotion_discount_minor: number;
+  /** JSON list of {promotionId, name, discountMinor}. */
+  promotions: string;
   line_discount_minor: number;
   sale_discount_minor: number;
   net_minor: number;
@@ -101,6 +106,7 @@ const SALE_COLUMNS = [
   'voided_by',
   'completed_at',
   'completed_by',
+  'coupon_codes',
 ] as const;
 
 const LINE_COLUMNS = [
@@ -120,6 +126,8 @@ const LINE_COLUMNS = [
   'discount',
   'discount_reason',
   'gross_minor',
+  'promotion_discount_minor',
+  'promotions',
   'line_discount_minor',
   'sale_discount_minor',
   'net_minor',

@@ -83,6 +83,8 @@ export interface DemoDevicesInfo {
   mqttPort: number;
   receiptsDir: string;
   serialDevices: boolean;
+  /** Where e-receipt QR codes point (the store's publicBaseUrl or the hub's LAN URL). */
+  receiptBaseUrl: string | null;
 }
 
 export function demoBanner(demo: DemoStart, url: string, devices: DemoDevicesInfo): string {
@@ -97,6 +99,7 @@ export function demoBanner(demo: DemoStart, url: string, devices: DemoDevicesInf
     `  Barcodes to try: ${demo.sampleBarcodes.join('  ')}`,
     `  Devices: simulated receipt printer, cash drawer and card terminal${devices.serialDevices ? ', scale, scanner and pole display' : ' (no socat: no serial scale, scanner or display)'}; MQTT on port ${devices.mqttPort}`,
     `  Printed receipts (text and PNG): ${devices.receiptsDir}`,
+    `  E-receipt QR codes open ${devices.receiptBaseUrl ?? '(nothing: no public URL)'}/r/… on phones on this network (settings: publicBaseUrl)`,
     '',
   ];
   return lines.join('\n');

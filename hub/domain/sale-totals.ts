@@ -19,6 +19,8 @@ export interface TotalsLineInput {
   measured: boolean;
   taxRateBp: number;
   discount: Discount | null;
+  /** What the store's promotions take off the gross (the promotion engine's answer); 0 when absent. */
+  promotionDiscountMinor?: number;
 }
 
 export interface TotalsInput {
@@ -31,6 +33,8 @@ export interface TotalsLine {
   key: string;
   /** unitPrice * qty (measured: divRound(price * qty, 1000)). */
   grossMinor: number;
+  /** Promotions first; then the cashier's line discount applies to what is left. */
+  promotionDiscountMinor: number;
   lineDiscountMinor: number;
   /** This line's share of the sale discount. */
   saleDiscountMinor: number;
@@ -46,7 +50,7 @@ export interface SaleTotals {
   lines: TotalsLine[];
   /** Sum of gross. */
   subtotalMinor: number;
-  /** All discounts, line and sale. */
+  /** All discounts: promotions, line and sale. */
   discountMinor: number;
   taxMinor: number;
   /** Sorted by rate. */
@@ -123,19 +127,27 @@ function lineGross(line: TotalsLineInput): number | Failure {
  */
 export function computeSaleTotals(input: TotalsInput): TotalsResult {
   const keys = new Set<string>();
-  const afterLine: { line: TotalsLineInput; gross: number; lineDiscount: number }[] = [];
+  const afterLine: { line: TotalsLineInput; gross: number; promotion: number; lineDiscount: number }[] = [];
   for (const line of input.lines) {
     if (keys.has(line.key)) return fail('INVALID_LINE', 'duplicate line key', line.key);
     keys.add(line.key);
     const gross = lineGross(line);
     if (typeof gross !== 'number') return gross;
-    const lineDiscount = discountOn(gross, line.discount, 'line', line.key);
+    const promotion = line.promotionDiscountMinor ?? 0;
+    if (!isMinor(promotion, 0) || promotion > gross) {
+      return fail(
+        'INVALID_LINE',
+        'promotionDiscountMinor must be an integer from 0 to the line amount',
+        line.key,
+      );
+    }
+    const lineDiscount = discountOn(gross - promotion, line.discount, 'line', line.key);
     if (typeof lineDiscount !== 'number') return lineDiscount;
-    afterLine.push({ line, gross, lineDiscount });
+    afterLine.push({ line, gross, promotion, lineDiscount });
   }
   const subtotal = sumOf(afterLine.map((l) => l.gross));
   if (subtotal > BigInt(Number.MAX_SAFE_INTEGER)) return fail('INVALID_LINE', 'sale subtotal is too large');
-  const weights = afterLine.map((l) => l.gross - l.lineDiscount);
+  const weights = afterLine.map((l) => l.gross - l.promotion - l.lineDiscount);
   const saleDiscount = discountOn(Number(sumOf(weights)), input.saleDiscount, 'sale');
   if (typeof saleDiscount !== 'number') return saleDiscount;
   // Weighted by what is left of each line, so no line's share can exceed it and no net goes negative.
@@ -147,12 +159,13 @@ export function computeSaleTotals(input: TotalsInput): TotalsResult {
       input.taxMode,
     );
     const exclusive = input.taxMode === 'exclusive';
-    const lines = afterLine.map(({ line, gross, lineDiscount }, i): TotalsLine => {
+    const lines = afterLine.map(({ line, gross, promotion, lineDiscount }, i): TotalsLine => {
       const netMinor = nets[i] ?? 0;
       const taxMinor = tax.lineTaxes[i] ?? 0;
       return {
         key: line.key,
         grossMinor: gross,
+        promotionDiscountMinor: promotion,
         lineDiscountMinor: lineDiscount,
         saleDiscountMinor: saleShares[i] ?? 0,
         netMinor,
@@ -163,7 +176,7 @@ export function computeSaleTotals(input: TotalsInput): TotalsResult {
     });
     const taxMinor = toSafeNumber(sumOf(tax.taxes.map((t) => t.taxMinor)), 'tax');
     const discountMinor = toSafeNumber(
-      sumOf(lines.map((l) => l.lineDiscountMinor + l.saleDiscountMinor)),
+      sumOf(lines.map((l) => l.promotionDiscountMinor + l.lineDiscountMinor + l.saleDiscountMinor)),
       'discount',
     );
     const total = subtotal - BigInt(discountMinor) + (exclusive ? BigInt(taxMinor) : 0n);

@@ -60,6 +60,29 @@ export function buildSearchText(parts: readonly string[]): string {
     .trim();
 }
 
+/** One term of a query: a Latin/Cyrillic/... word (matched as a prefix) or a run of CJK characters. */
+export interface SearchTerm {
+  text: string;
+  cjk: boolean;
+}
+
+/**
+ * What a user typed, folded and cut into terms the way unicode61 cuts the indexed text (at most
+ * MAX_QUERY_TERMS). Shared by the hub's MATCH builder and the till's own catalog cache, so a search finds
+ * the same products on both.
+ */
+export function searchTerms(userText: string): SearchTerm[] {
+  const folded = fold(userText.slice(0, MAX_QUERY_LENGTH));
+  const terms: SearchTerm[] = [];
+  for (const token of folded.match(TOKEN) ?? []) {
+    for (const piece of splitCjkRuns(token)) {
+      if (terms.length >= MAX_QUERY_TERMS) return terms;
+      terms.push(piece);
+    }
+  }
+  return terms;
+}
+
 /**
  * Turns what a user typed into an FTS5 MATCH expression, or undefined when nothing searchable is left.
  * User text never reaches MATCH as syntax: it is cut into tokens the way unicode61 cuts it, and every
@@ -69,25 +92,15 @@ export function buildSearchText(parts: readonly string[]): string {
  * a product that merely contains 牛 and 奶 apart. Terms are ANDed (FTS5's implicit operator).
  */
 export function buildMatchQuery(userText: string): string | undefined {
-  const folded = fold(userText.slice(0, MAX_QUERY_LENGTH));
-  const terms: string[] = [];
-  for (const token of folded.match(TOKEN) ?? []) {
-    for (const piece of splitCjkRuns(token)) {
-      if (terms.length >= MAX_QUERY_TERMS) break;
-      terms.push(piece.cjk ? `"${Array.from(piece.text).join(' ')}"` : `"${piece.text}"*`);
-    }
-  }
+  const terms = searchTerms(userText).map((t) =>
+    t.cjk ? `"${Array.from(t.text).join(' ')}"` : `"${t.text}"*`,
+  );
   return terms.length === 0 ? undefined : terms.join(' ');
 }
 
-interface Piece {
-  text: string;
-  cjk: boolean;
-}
-
 /** Splits "1l牛奶" into "1l" and the CJK run "牛奶". */
-function splitCjkRuns(token: string): Piece[] {
-  const pieces: Piece[] = [];
+function splitCjkRuns(token: string): SearchTerm[] {
+  const pieces: SearchTerm[] = [];
   for (const ch of token) {
     const cjk = CJK_CHAR.test(ch);
     const last = pieces.at(-1);

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Context, Env, Hono } from 'hono';
+import { escapeHtml } from '../domain/html-escape.js';
 
 /** The browser apps built by Vite into web-ui/dist, each served under its own path. */
 export const WEB_APPS = ['till', 'display', 'admin'] as const;
@@ -131,8 +132,4 @@ have not been built in this checkout (<code>${escapeHtml(dist)}</code> is missin
 <p>Run <code>npm run build:web</code> on the hub PC, then reload this page. <code>npm install</code> and
 <code>npm start</code> normally do this for you; if they did not, their output says why.</p></body></html>`;
   return c.html(page, 503, { 'cache-control': 'no-store', 'retry-after': '30' });
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

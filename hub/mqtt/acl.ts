@@ -1,7 +1,13 @@
 import { parseTopic } from '../contract/mqtt.js';
 
-/** Who a connection is, fixed at CONNECT. The hub itself never connects: it uses the in-process bus. */
-export type Identity = { kind: 'device'; id: string } | { kind: 'till'; id: string };
+/**
+ * Who a connection is, fixed at CONNECT. The hub itself never connects: it uses the in-process bus. A
+ * customer display carries the till it was paired to, as the directory answered at CONNECT.
+ */
+export type Identity =
+  | { kind: 'device'; id: string }
+  | { kind: 'till'; id: string }
+  | { kind: 'display'; id: string; tillId: string };
 
 /** What may be published where: the channel decides which schema checks the payload. */
 export type PublishChannel = 'state' | 'event' | 'reply' | 'cart';
@@ -23,6 +29,7 @@ export function readGrants(
 ): string[] {
   const root = `pos/${store}`;
   if (identity.kind === 'device') return [`${root}/devices/${identity.id}/cmd`];
+  if (identity.kind === 'display') return [`${root}/tills/${identity.tillId}/cart`];
   const grants = [`${root}/tills/${identity.id}/#`, `${root}/events/#`, `${root}/hub/state`];
   for (const device of devicesOfTill(identity.id)) {
     grants.push(`${root}/devices/${device}/state`, `${root}/devices/${device}/event`);
@@ -89,6 +96,14 @@ export function mayReadTopic(
       parsed.channel === 'cmd'
     );
   }
+  if (identity.kind === 'display') {
+    return (
+      parsed?.kind === 'till' &&
+      parsed.store === store &&
+      parsed.till === identity.tillId &&
+      parsed.channel === 'cart'
+    );
+  }
   if (!parsed)
     return mayRead(
       readGrants(identity, store, () => []),
@@ -110,7 +125,8 @@ export function mayReadTopic(
 }
 
 /**
- * A device publishes only its own state, event and reply; a till only its own cart. Retain is honoured
+ * A device publishes only its own state, event and reply; a till only its own cart; a customer display
+ * nothing at all (it only reads). Retain is honoured
  * on state and cart (the contract's retained snapshots) and cleared elsewhere so a stale scan or reply
  * is never replayed to the next subscriber.
  */
@@ -118,6 +134,7 @@ export function mayPublish(identity: Identity, store: string, topic: string): Pu
   const parsed = parseTopic(topic);
   if (!parsed) return { allowed: false, reason: 'not_a_contract_topic' };
   if (parsed.store !== store) return { allowed: false, reason: 'other_store' };
+  if (identity.kind === 'display') return { allowed: false, reason: 'read_only' };
   if (identity.kind === 'device') {
     if (parsed.kind !== 'device' || parsed.device !== identity.id)
       return { allowed: false, reason: 'not_own_topic' };

@@ -1,7 +1,7 @@
 import type { Client } from 'aedes';
 import type { BrokerClientKind, BrokerControl } from './types.js';
 import type { Identity } from './acl.js';
-import { identityKey } from './identity.js';
+import { identityKey, type Claim } from './identity.js';
 
 /**
  * Who is connected as whom, so a revoked credential can be cut off at once. A client is recorded when its
@@ -18,7 +18,7 @@ export class Connections implements BrokerControl {
     return client ? this.identities.get(client) : undefined;
   }
 
-  generation(identity: Identity): number {
+  generation(identity: Claim): number {
     return this.generations.get(identityKey(identity)) ?? 0;
   }
 
@@ -48,8 +48,8 @@ export class Connections implements BrokerControl {
     for (const client of set ?? []) client.close();
   }
 
-  counts(): { device: number; till: number } {
-    const result = { device: 0, till: 0 };
+  counts(): { device: number; till: number; display: number } {
+    const result = { device: 0, till: 0, display: 0 };
     for (const set of this.byIdentity.values()) {
       for (const client of set) {
         const identity = this.identities.get(client);

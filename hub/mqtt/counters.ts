@@ -6,7 +6,7 @@ export interface Tally {
 }
 
 export interface BrokerStats {
-  connections: { device: number; till: number };
+  connections: { device: number; till: number; display: number };
   /** CONNECTs answered with a refusal (bad credentials, wrong client id, directory down). */
   refusedConnections: Tally;
   /** CONNECTs cut off by the per-address rate limit before any credential was checked. */
@@ -33,7 +33,7 @@ export function count(tally: Tally, reason: string, client: string | null): void
 
 export function emptyStats(): BrokerStats {
   return {
-    connections: { device: 0, till: 0 },
+    connections: { device: 0, till: 0, display: 0 },
     refusedConnections: emptyTally(),
     rateLimited: { total: 0, byAddress: {} },
     deniedPublishes: emptyTally(),

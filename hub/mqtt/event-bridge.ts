@@ -8,7 +8,7 @@ const OWNER = 'mqtt-broker';
 /**
  * Domain events out to MQTT, and revocations in. The event bus fires only after the transaction commits,
  * so what goes out on `pos/<store>/events/<name>` (QoS 1, not retained: an event is news, not state) has
- * happened. A till revoked through the API is cut off here, before its next message.
+ * happened. A till or customer display revoked through the API is cut off here, before its next message.
  */
 export function bridgeEvents(deps: {
   store: string;
@@ -20,6 +20,9 @@ export function bridgeEvents(deps: {
   const { bus, messageBus, log } = deps;
   bus.on('till.revoked', OWNER, ({ tillId }) => {
     deps.control.disconnect('till', tillId);
+  });
+  bus.on('display.revoked', OWNER, ({ displayId }) => {
+    deps.control.disconnect('display', displayId);
   });
   bus.onAny(OWNER, (event) => {
     messageBus

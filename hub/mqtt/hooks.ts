@@ -1,9 +1,9 @@
 import type { AedesOptions, AuthenticateError, Client } from 'aedes';
 import type { Logger } from '../http/error-handler.js';
-import { mayPublish, mayReadTopic, maySubscribe, readGrants } from './acl.js';
+import { mayPublish, mayReadTopic, maySubscribe, readGrants, type Identity } from './acl.js';
 import type { Connections } from './connections.js';
 import { count, type BrokerStats } from './counters.js';
-import { claimedIdentity, clientIdFits, identityKey } from './identity.js';
+import { claimedIdentity, clientIdFits, identityKey, type Claim } from './identity.js';
 import { malformedReason } from './payload-check.js';
 import type { AttemptLimiter } from './rate-limit.js';
 import type { ReadableDevices } from './readable-devices.js';
@@ -85,22 +85,18 @@ export function createHooks(deps: HookDeps): Hooks {
         done(refusal(4, 'bad user name or password'), false);
         return;
       }
-      const { identity, secret } = claim;
-      if (!clientIdFits(identity, client.id)) {
+      const { claim: who, secret } = claim;
+      if (!clientIdFits(who, client.id)) {
         refuse(client, 'client_id_mismatch', { username });
         done(refusal(2, 'client id does not match the credential'), false);
         return;
       }
-      const generation = connections.generation(identity);
-      const check =
-        identity.kind === 'device'
-          ? deps.directory.authenticateDevice(identity.id, secret)
-          : deps.directory.authenticateTill(identity.id, secret);
-      check.then(
-        (ok) => {
-          if (!ok || connections.generation(identity) !== generation) {
-            refuse(client, ok ? 'revoked_meanwhile' : 'bad_credentials', { username });
-            done(refusal(ok ? 5 : 4, 'bad user name or password'), false);
+      const generation = connections.generation(who);
+      verify(deps.directory, who, secret).then(
+        (identity) => {
+          if (!identity || connections.generation(who) !== generation) {
+            refuse(client, identity ? 'revoked_meanwhile' : 'bad_credentials', { username });
+            done(refusal(identity ? 5 : 4, 'bad user name or password'), false);
             return;
           }
           connections.add(client, identity);
@@ -169,4 +165,18 @@ export function createHooks(deps: HookDeps): Hooks {
       return identity && mayReadTopic(identity, deps.store, packet.topic, readableOf) ? packet : null;
     },
   };
+}
+
+/** The directory's answer to a claim: the confirmed identity (a display with its till), or null. */
+async function verify(directory: BrokerDirectory, claim: Claim, secret: string): Promise<Identity | null> {
+  switch (claim.kind) {
+    case 'device':
+      return (await directory.authenticateDevice(claim.id, secret)) ? { kind: 'device', id: claim.id } : null;
+    case 'till':
+      return (await directory.authenticateTill(claim.id, secret)) ? { kind: 'till', id: claim.id } : null;
+    case 'display': {
+      const tillId = await directory.authenticateDisplay(claim.id, secret);
+      return tillId === null ? null : { kind: 'display', id: claim.id, tillId };
+    }
+  }
 }

@@ -13,6 +13,8 @@ export function lateDirectory(): { directory: BrokerDirectory; bind(real: Broker
         real ? real.authenticateDevice(deviceId, secret) : Promise.resolve(false),
       authenticateTill: (tillId, token) =>
         real ? real.authenticateTill(tillId, token) : Promise.resolve(false),
+      authenticateDisplay: (displayId, token) =>
+        real ? real.authenticateDisplay(displayId, token) : Promise.resolve(null),
       devicesOfTill: (tillId) => (real ? real.devicesOfTill(tillId) : []),
     },
     bind(directory) {

@@ -15,13 +15,15 @@ export interface BrokerDirectory {
   authenticateDevice(deviceId: string, secret: string): Promise<boolean>;
   /** An active till presenting its device token. */
   authenticateTill(tillId: string, token: string): Promise<boolean>;
+  /** An active customer display presenting its token: the till whose cart it may read, else null. */
+  authenticateDisplay(displayId: string, token: string): Promise<string | null>;
   /** Devices assigned to a till: their state and events are the till's to read. */
   devicesOfTill(tillId: string): readonly string[];
 }
 
-export type BrokerClientKind = 'device' | 'till';
+export type BrokerClientKind = 'device' | 'till' | 'display';
 
 export interface BrokerControl {
-  /** Drops every connection of that device or till now (credential revoked or rotated). */
+  /** Drops every connection of that device, till or display now (credential revoked or rotated). */
   disconnect(kind: BrokerClientKind, id: string): void;
 }

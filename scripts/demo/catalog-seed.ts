@@ -129,6 +129,7 @@ export function seedDemoCatalog(
 
   const result: CatalogSeedResult = { categories: 0, products: 0, pluItems: [], sampleBarcodes: [] };
   const stock: StockMovementInput[] = [];
+  const favourites: string[] = [];
   let itemRef = 0;
   let plu = 1000;
   const ean = (): string => {
@@ -170,6 +171,8 @@ export function seedDemoCatalog(
           barcodes,
           reorderPoint: cat.weighed ? null : 5,
         });
+        if (sizeIndex === 0 && itemIndex < 4 && ['bakery', 'dairy', 'produce'].includes(cat.key))
+          favourites.push(product.id);
         const first = barcodes[0];
         if (typeof first === 'string' && result.sampleBarcodes.length < 12 && sizeIndex === 0)
           result.sampleBarcodes.push(first);
@@ -212,6 +215,10 @@ export function seedDemoCatalog(
       stock.push({ productId: variant.id, quantity: 3 + (rand() % 12), reason: 'initial' });
     }
   }
+
+  // Favourites: the first kind of each bread, dairy and fruit item, the things a till rings up all day.
+  if (mods.catalog.favourites.list().length === 0)
+    mods.catalog.favourites.replace({ productIds: favourites }, SYSTEM_ACTOR);
 
   // Opening stock once, only on the first run: the ledger is append-only, a second run must not double it.
   if (!ctx.tx.read((db) => hasMovements(db, 'initial')))

@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../hub/config.js';
 import { openDatabase } from '../../hub/db/connection.js';
 import { verifyJournal } from '../../hub/db/journal.js';
-import { migrate } from '../../hub/db/migrate.js';
+import { loadMigrations, migrate } from '../../hub/db/migrate.js';
 import { StorageFullError } from '../../hub/errors.js';
 import { startHub } from '../../hub/hub.js';
 import { createTestContext, type TestContext } from '../support/hub-context.js';
@@ -57,6 +57,20 @@ describe('database foundation', () => {
     // Nothing was touched: the older code did not try to run anything.
     expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 3 });
     db.close();
+  });
+
+  it('refuses two migration files with the same number, naming both', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hub-migrations-'));
+    try {
+      writeFileSync(join(dir, '001_first.sql'), 'CREATE TABLE a (x INTEGER);');
+      writeFileSync(join(dir, '002_favourites.sql'), 'CREATE TABLE b (x INTEGER);');
+      writeFileSync(join(dir, '002_promotions.sql'), 'CREATE TABLE c (x INTEGER);');
+      expect(() => loadMigrations(dir)).toThrow(
+        'migrations 002_favourites.sql and 002_promotions.sql share version 2: renumber the newer one',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('stops the hub at start-up on a database from a newer version, naming the migration', async () => {

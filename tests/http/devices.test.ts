@@ -214,7 +214,7 @@ describe('/devices', () => {
     bus.answer(scale.id, (cmd) =>
       grams === null
         ? { id: cmd.id, status: 'error', error: { code: 'UNSTABLE', message: 'Weight moving' } }
-        : { id: cmd.id, status: 'ok', data: { grams, stable: true } },
+        : { id: cmd.id, status: 'ok', data: { grams, stable: true, tareGrams: 120 } },
     );
     const unstable = await t.call('GET', path, { headers: cashier });
     expect(unstable.status).toBe(422);
@@ -222,10 +222,57 @@ describe('/devices', () => {
     grams = 512;
     const stable = await t.call('GET', path, { headers: cashier });
     expect(stable.status).toBe(200);
-    expect(await stable.json()).toEqual({ deviceId: scale.id, grams: 512 });
+    expect(await stable.json()).toEqual({ deviceId: scale.id, grams: 512, tareGrams: 120 });
     const elsewhere = await t.call('GET', `/tills/${scale.id}/scale/weight`, { headers: cashier });
     expect(elsewhere.status).toBe(403);
     expect((await t.call('GET', path, { headers: tech })).status).toBe(401);
+  });
+
+  it('POST /tills/{tillId}/scale/{tare|zero}: the scale is asked; its refusal is a 422 with the reason', async () => {
+    const cashier = loginAtTill(t.access, fx.till, fx.cashierId, CASHIER_PIN);
+    const tare = `/tills/${fx.till.tillId}/scale/tare`;
+    const none = await t.call('POST', tare, { headers: cashier });
+    expect(none.status).toBe(422);
+    expect(await none.json()).toMatchObject({ error: { code: 'SCALE_UNAVAILABLE' } });
+    const res = await t.call('POST', '/devices', {
+      body: {
+        kind: 'scale',
+        name: 'Scale',
+        profileId: 'mettler-toledo-ariva-s',
+        transport: SERIAL_9600,
+        tillId: fx.till.tillId,
+        role: 'scale',
+      },
+      headers: tech,
+    });
+    const scale = ((await res.json()) as Creds).device;
+    const asked: string[] = [];
+    let moving = false;
+    bus.answer(scale.id, (cmd) => {
+      asked.push(cmd.action);
+      if (moving)
+        return { id: cmd.id, status: 'error', error: { code: 'WEIGHT_UNSTABLE', message: 'moving' } };
+      return cmd.action === 'tare'
+        ? { id: cmd.id, status: 'ok', data: { tareGrams: 85, grams: 0 } }
+        : { id: cmd.id, status: 'error', error: { code: 'REJECTED', message: 'the scale refused to zero' } };
+    });
+    const tared = await t.call('POST', tare, { headers: cashier });
+    expect(tared.status).toBe(200);
+    expect(await tared.json()).toEqual({ deviceId: scale.id, tareGrams: 85, grams: 0 });
+    const zero = await t.call('POST', `/tills/${fx.till.tillId}/scale/zero`, { headers: cashier });
+    expect(zero.status).toBe(422);
+    expect(await zero.json()).toMatchObject({
+      error: { code: 'SCALE_REFUSED', details: { reason: 'REJECTED' } },
+    });
+    moving = true;
+    const unsettled = await t.call('POST', tare, { headers: cashier });
+    expect(await unsettled.json()).toMatchObject({ error: { code: 'WEIGHT_UNSTABLE' } });
+    expect(asked).toEqual(['tare', 'zero', 'tare']);
+    expect((await t.call('POST', `/tills/${fx.till.tillId}/scale/weigh`, { headers: cashier })).status).toBe(
+      400,
+    );
+    expect((await t.call('POST', `/tills/${scale.id}/scale/tare`, { headers: cashier })).status).toBe(403);
+    expect(asked).toHaveLength(3);
   });
 
   it('documents every devices route in the OpenAPI document', async () => {
@@ -242,6 +289,7 @@ describe('/devices', () => {
       'post /devices/{id}/revoke',
       'post /devices/{id}/test',
       'get /tills/{tillId}/scale/weight',
+      'post /tills/{tillId}/scale/{action}',
     ];
     const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((m) => `${m} ${path.replace(/\/$/, '')}`),

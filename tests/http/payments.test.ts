@@ -33,4 +33,35 @@ describe('payments over HTTP', () => {
       sale: { totals: { dueMinor: 0 } },
     });
   });
+
+  it('quotes the rest as cash: rounded to the store’s smallest coin, with note amounts above it', async () => {
+    const id = newId();
+    await t.call('POST', '/sales', { body: { id, lines: [{ id: newId(), productId: milk }] }, headers });
+    const quote = await t.call('GET', `/sales/${id}/cash-quote`, { headers });
+    expect(quote.status).toBe(200);
+    // 12.95 kr. in cash is 13.00: Denmark's smallest coin is 50 øre.
+    expect(await quote.json()).toEqual({
+      saleId: id,
+      currency: 'DKK',
+      dueMinor: 1295,
+      cashDueMinor: 1300,
+      roundingMinor: 5,
+      incrementMinor: 50,
+      quickTendersMinor: [5000, 10000, 20000, 50000],
+    });
+
+    // Part paid by card: the quote is for what is left.
+    await t.call('POST', `/sales/${id}/payments`, {
+      body: { id: newId(), tenderId: f.tender.card, amountMinor: 545 },
+      headers,
+    });
+    const rest = (await (await t.call('GET', `/sales/${id}/cash-quote`, { headers })).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(rest).toMatchObject({ dueMinor: 750, cashDueMinor: 750, roundingMinor: 0 });
+
+    const missing = await t.call('GET', `/sales/${newId()}/cash-quote`, { headers });
+    expect(missing.status).toBe(404);
+  });
 });

@@ -77,12 +77,25 @@ async function body<T = Record<string, unknown>>(res: Response): Promise<T> {
 }
 
 describe('printing over HTTP', () => {
-  it('reprints a sale as a COPY job for the till’s printer, audited; a till without staff gets 401', async () => {
+  it('prints a sale never printed as the original, then as COPY jobs, audited; a till without staff gets 401', async () => {
     const saleId = newId();
-    const res = await t.call('POST', `/sales/${saleId}/print`, { headers: asCashier() });
+    const headers = asCashier();
+    const first = await t.call('POST', `/sales/${saleId}/print`, { headers });
+    expect(first.status).toBe(202);
+    expect(await body(first)).toMatchObject({
+      kind: 'receipt',
+      status: 'queued',
+      saleId,
+      deviceId: 'printer-1',
+    });
+    const res = await t.call('POST', `/sales/${saleId}/print`, { headers });
     expect(res.status).toBe(202);
     expect(await body(res)).toMatchObject({ kind: 'copy', status: 'queued', saleId, deviceId: 'printer-1' });
-    expect(rendered).toEqual([{ saleId, copy: true }]);
+    expect(rendered).toEqual([
+      { saleId, copy: false },
+      { saleId, copy: true },
+    ]);
+    expect(audit('receipt.print')).toBe(1);
     expect(audit('receipt.reprint')).toBe(1);
     const anonymous = await t.call('POST', `/sales/${saleId}/print`, { headers: tillHeaders(seed.till) });
     expect(anonymous.status).toBe(401);

@@ -27,6 +27,8 @@ describe('wildcard rule: a filter is granted only when every topic it can match 
     [`pos/${S}/events/#`, true],
     [`pos/${S}/events/+`, true],
     [`pos/${S}/events/sale.completed`, true],
+    // The till's catalog cache follows this one to pull changed prices.
+    [`pos/${S}/events/catalog.changed`, true],
     [`pos/${S}/hub/state`, true],
     [`pos/${S}/devices/scale-1/state`, true],
     [`pos/${S}/devices/scale-1/event`, true],
@@ -79,6 +81,7 @@ describe('wildcard rule: a filter is granted only when every topic it can match 
       { kind: 'till', id: 'U' },
       { kind: 'device', id: 'scale-1' },
       { kind: 'device', id: 'printer-1' },
+      { kind: 'display', id: 'D', tillId: 'T' },
     ];
     const devices = ['scale-1', 'printer-1', 'drawer-1'];
     const topicsToTry = [
@@ -151,11 +154,11 @@ describe('publish rule', () => {
 describe('identity', () => {
   it('reads device and till usernames and refuses the rest', () => {
     expect(claimedIdentity('scale-1', Buffer.from('s'))).toEqual({
-      identity: { kind: 'device', id: 'scale-1' },
+      claim: { kind: 'device', id: 'scale-1' },
       secret: 's',
     });
     expect(claimedIdentity('till:T', Buffer.from('t'))).toMatchObject({
-      identity: { kind: 'till', id: 'T' },
+      claim: { kind: 'till', id: 'T' },
     });
     expect(claimedIdentity(undefined, undefined)).toEqual({ refused: 'no_credentials' });
     expect(claimedIdentity('scale-1', Buffer.alloc(0))).toEqual({ refused: 'no_credentials' });

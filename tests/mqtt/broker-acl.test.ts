@@ -149,11 +149,25 @@ describe('till ACL and wildcards', () => {
   it('lets a till publish its own cart (retained) to its display, and nothing else', async () => {
     const tab = await connectWs(t, till(TILL, 'till-token', 'tab'));
     const cart = {
+      state: 'selling',
       saleId: null,
       currency: 'EUR',
-      lines: [{ name: 'Milk', quantity: 1, totalMinor: 129 }],
-      totalMinor: 129,
-      dueMinor: 129,
+      lines: [
+        {
+          id: 'L1',
+          name: 'Milk',
+          quantity: 1,
+          measured: false,
+          unitPriceMinor: 129,
+          totalMinor: 129,
+          discountMinor: 0,
+        },
+      ],
+      promotions: [],
+      totals: null,
+      receiptCode: null,
+      receiptUrl: null,
+      receiptQrPath: null,
       at: '2026-06-01T09:00:00.000Z',
     };
     await publish(tab, `${root}/tills/${TILL}/cart`, cart, true);

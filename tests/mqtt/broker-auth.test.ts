@@ -36,7 +36,7 @@ describe('who may connect', () => {
     const tl = await connectWs(t, till(TILL, 'till-token'));
     expect(dev.connected && tl.connected).toBe(true);
     await eventually(() => t.broker.stats().connections.device === 1);
-    expect(t.broker.stats().connections).toEqual({ device: 1, till: 1 });
+    expect(t.broker.stats().connections).toEqual({ device: 1, till: 1, display: 0 });
   });
 
   it('refuses an unknown client, a wrong secret and no credentials, and logs without the password', async () => {

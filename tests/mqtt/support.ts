@@ -12,6 +12,7 @@ export const DEVICE_A = 'scale-1';
 export const DEVICE_B = 'printer-1';
 export const TILL = '0190a5d2-0000-7000-8000-000000000001';
 export const OTHER_TILL = '0190a5d2-0000-7000-8000-000000000002';
+export const DISPLAY = '0190a5d2-0000-7000-8000-0000000000d1';
 
 /**
  * In-memory stand-in for the device registry: secrets in plain maps, assignments by till. Like the registry,
@@ -28,6 +29,8 @@ export class FakeDirectory implements BrokerDirectory {
     [OTHER_TILL, 'other-token'],
   ]);
   readonly assigned = new Map<string, string[]>([[TILL, [DEVICE_A]]]);
+  /** Customer displays: id -> [token, the till whose cart it reads]. */
+  readonly displays = new Map<string, [string, string]>([[DISPLAY, ['display-token', TILL]]]);
 
   constructor(private readonly bus: EventBus) {}
 
@@ -56,6 +59,10 @@ export class FakeDirectory implements BrokerDirectory {
   }
   authenticateTill(tillId: string, token: string): Promise<boolean> {
     return Promise.resolve(this.tills.get(tillId) === token);
+  }
+  authenticateDisplay(displayId: string, token: string): Promise<string | null> {
+    const entry = this.displays.get(displayId);
+    return Promise.resolve(entry?.[0] === token ? entry[1] : null);
   }
   devicesOfTill(tillId: string): readonly string[] {
     return this.assigned.get(tillId) ?? [];
@@ -141,6 +148,11 @@ export const device = (id: string, secret: string): IClientOptions => ({
   clientId: id,
   username: id,
   password: secret,
+});
+export const display = (id: string, token: string): IClientOptions => ({
+  clientId: `display:${id}`,
+  username: `display:${id}`,
+  password: token,
 });
 export const till = (id: string, token: string, tab = 'till'): IClientOptions => ({
   clientId: `till:${id}:${tab}`,

@@ -73,6 +73,20 @@ export const CurrentSessionSchema = z
   .object({ session: CashSessionSchema.nullable() })
   .openapi('CurrentCashSession');
 
+export const CashDenominationsSchema = z
+  .object({
+    currency: z.string(),
+    denominations: z.array(
+      z.object({
+        valueMinor: Minor,
+        kind: z.enum(['note', 'coin']),
+        alsoIssuedAs: z.enum(['note', 'coin']).nullable(),
+        circulates: z.boolean(),
+      }),
+    ),
+  })
+  .openapi('CashDenominations');
+
 export const CashMovementSchema = z
   .object({
     id: z.string(),

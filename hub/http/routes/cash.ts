@@ -5,6 +5,7 @@ import type { CashService } from '../../services/cash/cash-service.js';
 import type { ApiModule } from '../app.js';
 import { createRouter, errorResponses, PageQuerySchema } from '../router.js';
 import {
+  CashDenominationsSchema,
   CashMovementSchema,
   CashSessionSchema,
   CloseSessionBodySchema,
@@ -62,6 +63,22 @@ export function createCashApi(service: CashService): ApiModule[] {
       (c) => {
         const { tillId } = requireTill(c.get('principal'));
         return c.json({ session: service.current(tillId) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/denominations',
+        tags: ['cash'],
+        summary: 'The notes and coins of the store currency, largest first, for counting a drawer',
+        responses: {
+          200: json(CashDenominationsSchema, 'The store currency and its denominations'),
+          ...errorResponses(401),
+        },
+      }),
+      (c) => {
+        requireTill(c.get('principal'));
+        return c.json(service.denominations(), 200);
       },
     )
     .openapi(

@@ -122,5 +122,15 @@ export const TestResultSchema = z
   .openapi('DeviceTestResult');
 
 export const WeightSchema = z
-  .object({ deviceId: z.string(), grams: z.number().int() })
+  .object({
+    deviceId: z.string(),
+    grams: z.number().int().openapi({ description: 'Net weight: the load less the tare' }),
+    tareGrams: z.number().int(),
+  })
   .openapi('StableWeight');
+
+export const ScaleAdjustParam = z.object({ tillId: z.uuid(), action: z.enum(['tare', 'zero']) });
+
+export const ScaleAdjustedSchema = z
+  .object({ deviceId: z.string(), tareGrams: z.number().int(), grams: z.number().int().nullable() })
+  .openapi('ScaleAdjusted');

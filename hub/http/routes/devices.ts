@@ -11,6 +11,8 @@ import {
   LiveWithIdSchema,
   PageSchema,
   RegisterSchema,
+  ScaleAdjustedSchema,
+  ScaleAdjustParam,
   TestResultSchema,
   TestSchema,
   TillParam,
@@ -130,18 +132,36 @@ export function createDevicesApi(devices: DeviceService): ApiModule {
 
 /** /tills/{tillId}/scale/weight: a cashier at that till asks its scale for a stable weight. */
 export function createTillScaleApi(devices: DeviceService): ApiModule {
-  const routes = createRouter().openapi(
-    createRoute({
-      method: 'get',
-      path: '/{tillId}/scale/weight',
-      tags: ['devices', 'tills'],
-      request: { params: TillParam },
-      responses: {
-        200: json(WeightSchema, 'A stable weight in grams'),
-        ...errorResponses(400, 401, 403, 422),
+  const routes = createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{tillId}/scale/weight',
+        tags: ['devices', 'tills'],
+        request: { params: TillParam },
+        responses: {
+          200: json(WeightSchema, 'A stable weight in grams'),
+          ...errorResponses(400, 401, 403, 422),
+        },
+      }),
+      async (c) => c.json(await devices.stableWeight(c.get('principal'), c.req.valid('param').tillId), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{tillId}/scale/{action}',
+        tags: ['devices', 'tills'],
+        summary: "Tare or zero the till's scale, as its own keys would",
+        request: { params: ScaleAdjustParam },
+        responses: {
+          200: json(ScaleAdjustedSchema, 'The tare the scale now holds and the net weight after'),
+          ...errorResponses(400, 401, 403, 422),
+        },
+      }),
+      async (c) => {
+        const { tillId, action } = c.req.valid('param');
+        return c.json(await devices.adjustScale(c.get('principal'), tillId, action), 200);
       },
-    }),
-    async (c) => c.json(await devices.stableWeight(c.get('principal'), c.req.valid('param').tillId), 200),
-  );
+    );
   return { path: 'tills', routes };
 }

@@ -13,7 +13,7 @@ const json = <T>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
 });
 
-const PrintJobSchema = z
+export const PrintJobSchema = z
   .object({
     id: z.string(),
     deviceId: z.string(),
@@ -81,16 +81,17 @@ export function createPrintingApi(service: PrintService, drawer: DrawerService):
       method: 'post',
       path: '/{id}/print',
       tags: ['printing'],
-      summary: 'Reprint a sale’s receipt, marked COPY, on this till’s printer',
+      summary:
+        'Print a completed sale’s receipt on this till’s printer: the original if it never had one, else a COPY',
       request: { params: IdParam },
       responses: {
-        202: json(PrintJobSchema, 'The queued copy'),
-        ...errorResponses(400, 401, 403, 404, 422, 507),
+        202: json(PrintJobSchema, 'The queued job: kind receipt (the original) or copy'),
+        ...errorResponses(400, 401, 403, 404, 409, 422, 507),
       },
     }),
     (c) => {
       const { tillId } = requireTillStaff(c.get('principal'));
-      return c.json(service.reprint(c.get('principal'), tillId, c.req.valid('param').id), 202);
+      return c.json(service.printOnRequest(c.get('principal'), tillId, c.req.valid('param').id), 202);
     },
   );
 

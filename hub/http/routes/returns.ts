@@ -1,62 +1,53 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { staffOf } from '../../services/access/guards.js';
 import type { ReturnService } from '../../services/returns/return-service.js';
 import type { ApiModule } from '../app.js';
 import { createRouter, errorResponses } from '../router.js';
 import {
-  body,
-  ClientId,
-  IdParamSchema,
-  json,
-  MAX_LINES,
-  MAX_PAYMENT_MINOR,
-  MAX_QUANTITY,
-  OverrideSchema,
-  SaleViewSchema,
-  Text,
-} from './sales-schemas.js';
+  CreateReturnSchema,
+  QuoteReturnSchema,
+  ReturnableSaleSchema,
+  ReturnQuoteSchema,
+} from './returns-schemas.js';
+import { body, IdParamSchema, json, ReceiptParamSchema, SaleViewSchema } from './sales-schemas.js';
 import { tillActor } from './sales.js';
-
-const ReturnLineSchema = z
-  .strictObject({
-    originalLineId: z.uuid().optional(),
-    productId: z.uuid().optional(),
-    quantity: z.number().int().min(1).max(MAX_QUANTITY),
-    restock: z.boolean(),
-    reason: Text(200).pipe(z.string().min(1)),
-  })
-  .refine(
-    (l) => (l.originalLineId === undefined) !== (l.productId === undefined),
-    'give originalLineId or productId, not both',
-  )
-  .openapi('ReturnLine');
-
-export const CreateReturnSchema = z
-  .strictObject({
-    id: ClientId,
-    originalReceiptCode: z.string().trim().min(3).max(20).optional(),
-    originalSaleId: z.uuid().optional(),
-    lines: z.array(ReturnLineSchema).min(1).max(MAX_LINES),
-    refunds: z
-      .array(
-        z.strictObject({
-          tenderId: z.string().trim().min(1).max(64),
-          amountMinor: z.number().int().min(1).max(MAX_PAYMENT_MINOR),
-        }),
-      )
-      .min(1)
-      .max(10)
-      .optional(),
-    note: Text(500).optional(),
-    override: OverrideSchema,
-  })
-  .refine(
-    (r) => r.originalReceiptCode === undefined || r.originalSaleId === undefined,
-    'give the receipt code or the sale id, not both',
-  )
-  .openapi('CreateReturn');
 
 export function createReturnsApi(returns: ReturnService): ApiModule {
   const routes = createRouter({ auth: 'authenticated' })
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/returnable/{code}',
+        tags: ['returns'],
+        summary: 'The completed sale behind a receipt code or barcode, with what earlier returns took back',
+        request: { params: ReceiptParamSchema },
+        responses: {
+          200: json(ReturnableSaleSchema, 'The sale and the returned quantity of each line'),
+          ...errorResponses(400, 401, 404, 422),
+        },
+      }),
+      (c) => {
+        staffOf(c.get('principal'));
+        return c.json(returns.returnable(c.req.valid('param').code), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/quote',
+        tags: ['returns'],
+        summary: 'What a return would refund and which permissions it needs; writes nothing',
+        request: { body: body(QuoteReturnSchema) },
+        responses: {
+          200: json(ReturnQuoteSchema, 'The figures the return would have'),
+          ...errorResponses(400, 401, 404, 422),
+        },
+      }),
+      (c) => {
+        tillActor(c.get('principal'));
+        return c.json(returns.quote(c.req.valid('json')), 200);
+      },
+    )
     .openapi(
       createRoute({
         method: 'post',

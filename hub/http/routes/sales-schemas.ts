@@ -80,6 +80,13 @@ const cartFields = {
   saleDiscountReason: Text(200).optional(),
   customerId: z.uuid().nullable().optional(),
   note: Text(500).optional(),
+  couponCodes: z
+    .array(Text(32).pipe(z.string().min(1)))
+    .max(10)
+    .optional()
+    .openapi({
+      description: 'Coupon codes handed over; an unknown or expired code is refused (422 COUPON_NOT_VALID)',
+    }),
   override: OverrideSchema,
 };
 
@@ -116,7 +123,11 @@ export const AddPaymentSchema = z
   })
   .openapi('AddPayment');
 
-const Minor = z.number().int();
+export const Minor = z.number().int();
+export const TenderKindSchema = z.enum(['cash', 'card', 'mobile', 'voucher', 'store_credit', 'other']);
+const AppliedPromotionSchema = z
+  .object({ promotionId: z.string(), name: z.string(), discountMinor: Minor })
+  .openapi('AppliedPromotion');
 const TaxBreakdownSchema = z.object({ rateBp: Minor, baseMinor: Minor, taxMinor: Minor, grossMinor: Minor });
 
 export const SaleLineViewSchema = z
@@ -138,6 +149,10 @@ export const SaleLineViewSchema = z
     discount: DiscountSchema.nullable(),
     discountReason: z.string().nullable(),
     grossMinor: Minor,
+    promotionDiscountMinor: Minor.openapi({
+      description: 'What promotions took off the gross, before the line discount (docs/promotions.md)',
+    }),
+    promotions: z.array(AppliedPromotionSchema),
     lineDiscountMinor: Minor,
     saleDiscountMinor: Minor,
     netMinor: Minor,
@@ -159,7 +174,7 @@ export const PaymentViewSchema = z
     id: z.string(),
     saleId: z.string(),
     tenderId: z.string(),
-    tenderKind: z.enum(['cash', 'card', 'mobile', 'voucher', 'store_credit', 'other']),
+    tenderKind: TenderKindSchema,
     direction: z.enum(['charge', 'refund']),
     status: z.enum(['pending', 'approved', 'declined', 'cancelled', 'unknown']),
     amountMinor: Minor,
@@ -192,6 +207,10 @@ export const SaleViewSchema = z
     saleDiscount: DiscountSchema.nullable(),
     saleDiscountReason: z.string().nullable(),
     note: z.string(),
+    couponCodes: z.array(z.string()),
+    promotions: z.array(AppliedPromotionSchema).openapi({
+      description: 'Each promotion that applied, with what it took off the whole sale',
+    }),
     lines: z.array(SaleLineViewSchema),
     totals: z.object({
       subtotalMinor: Minor,
@@ -227,6 +246,18 @@ export const SalePageSchema = z
 export const PaymentResultSchema = z
   .object({ payment: PaymentViewSchema, sale: SaleViewSchema })
   .openapi('PaymentResult');
+
+export const CashQuoteSchema = z
+  .object({
+    saleId: z.string(),
+    currency: z.string(),
+    dueMinor: Minor,
+    cashDueMinor: Minor,
+    roundingMinor: Minor,
+    incrementMinor: Minor,
+    quickTendersMinor: z.array(Minor),
+  })
+  .openapi('CashQuote');
 
 export const json = <T>(schema: T, description: string) => ({
   description,

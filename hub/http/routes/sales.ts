@@ -9,6 +9,7 @@ import { createRouter, errorResponses } from '../router.js';
 import {
   AddPaymentSchema,
   body,
+  CashQuoteSchema,
   CreateSaleSchema,
   CustomerBodySchema,
   IdParamSchema,
@@ -209,6 +210,20 @@ export function createSalesApi(sales: SalesServices, payments: PaymentService): 
         },
       }),
       (c) => c.json(sales.completion.complete(tillActor(c.get('principal')), c.req.valid('param').id), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/cash-quote',
+        tags: ['payments'],
+        summary: 'The rest due as cash: rounded to the store’s smallest coin, with quick-tender amounts',
+        request: { params: IdParamSchema },
+        responses: {
+          200: json(CashQuoteSchema, 'The cash figures for the till’s pay screen'),
+          ...errorResponses(400, 401, 404, 409),
+        },
+      }),
+      (c) => c.json(payments.cashQuote(tillActor(c.get('principal')), c.req.valid('param').id), 200),
     );
   return { path: 'sales', routes };
 }

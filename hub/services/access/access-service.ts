@@ -4,6 +4,7 @@ import type { HubContext } from '../../context.js';
 import { ForbiddenError, PermissionRequiredError } from '../../errors.js';
 import { AuditReader } from './audit-reader.js';
 import { staffOf } from './guards.js';
+import { DisplayPairingService } from './display-pairing.js';
 import { checkStaffPin } from './pin-check.js';
 import { resolveAdminSession, resolvePrincipal, type CredentialHeaders } from './principal-resolution.js';
 import { RoleService } from './role-service.js';
@@ -30,6 +31,7 @@ export class AccessService {
   readonly staff: StaffService;
   readonly roles: RoleService;
   readonly tills: TillService;
+  readonly displays: DisplayPairingService;
   readonly sessions: SessionService;
   readonly audit: AuditReader;
 
@@ -37,6 +39,7 @@ export class AccessService {
     this.staff = new StaffService(ctx);
     this.roles = new RoleService(ctx);
     this.tills = new TillService(ctx);
+    this.displays = new DisplayPairingService(ctx);
     this.sessions = new SessionService(ctx);
     this.audit = new AuditReader(ctx);
   }

@@ -134,9 +134,14 @@ export function activateTill(tx: Tx, id: string, approvedBy: string | null): voi
 }
 
 export function freshPairingCode(tx: Tx): string {
+  return freshSixDigitCode((code) => q.pairingCodeInUse(tx.db, code));
+}
+
+/** A random 6-digit code not in use (tills and customer displays each keep their own codes). */
+export function freshSixDigitCode(inUse: (code: string) => boolean): string {
   for (let i = 0; i < 20; i += 1) {
     const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
-    if (!q.pairingCodeInUse(tx.db, code)) return code;
+    if (!inUse(code)) return code;
   }
   throw new ConflictError('Could not find a free pairing code; try again');
 }

@@ -8,6 +8,7 @@ import type { Tx } from '../../db/transactor.js';
 import { BusinessRuleError, ConflictError, NotFoundError, RateLimitedError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { auditActor } from './audit-actor.js';
+import { revokeDisplaysOfTill } from './display-pairing.js';
 import { requirePermission, requireTill } from './guards.js';
 import { MAX_PENDING_PAIRINGS, PAIRING_TTL_MS, addMs } from './policy.js';
 import { generateToken, hashToken } from './secrets.js';
@@ -129,8 +130,12 @@ export class TillService {
       if (till.status === 'revoked') return toTillView(till);
       q.revokeTillRow(tx.db, id, tx.at);
       const sessions = revokeTillSessions(tx.db, id, tx.at);
+      const displays = revokeDisplaysOfTill(tx, id);
       tx.emit({ name: 'till.revoked', payload: { tillId: id } });
-      return this.changed(tx, principal, id, 'till.revoke', { endedSessions: sessions });
+      return this.changed(tx, principal, id, 'till.revoke', {
+        endedSessions: sessions,
+        revokedDisplays: displays,
+      });
     });
   }
 

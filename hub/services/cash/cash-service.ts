@@ -13,6 +13,7 @@ import {
 import type { Tx } from '../../db/transactor.js';
 import { countZReports, listZReports, selectZReport } from '../../db/z-report-queries.js';
 import { sameCount } from '../../domain/cash-count.js';
+import { circulatingDenominations, hasDenominations } from '../../domain/denominations.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { AccessService } from '../access/access-service.js';
@@ -22,6 +23,7 @@ import { closeSession } from './close-session.js';
 import { reportFigures } from './report-figures.js';
 import { cashSessionMachine } from './session-machine.js';
 import type {
+  CashDenominations,
   CashMovementView,
   CashSessionView,
   CloseSessionInput,
@@ -141,6 +143,23 @@ export class CashService {
     });
   }
 
+  /**
+   * The notes and coins of the store's currency, for the till's drawer count; empty for a currency
+   * without a table (the till then counts one total).
+   */
+  denominations(): CashDenominations {
+    const { currency, country, cashRoundingMinor } = this.deps.settings.get();
+    const list = hasDenominations(currency)
+      ? circulatingDenominations(currency, country, cashRoundingMinor).map((d) => ({
+          valueMinor: d.valueMinor,
+          kind: d.kind,
+          alsoIssuedAs: d.alsoIssuedAs ?? null,
+          circulates: d.circulates,
+        }))
+      : [];
+    return { currency, denominations: list };
+  }
+
   get(principal: Principal, sessionId: string): CashSessionView {
     const session = this.ctx.tx.read((db) => this.mustGet(db, sessionId));
     assertSessionAccess(principal, session, true);
@@ -243,10 +262,17 @@ export class CashService {
   }
 
   getZReport(principal: Principal, number: number): StoredZReport {
-    const row = this.ctx.tx.read((db) => selectZReport(db, number));
-    if (!row || (principal.kind === 'staff' && principal.tillId !== row.till_id)) {
+    const report = this.readZReport(number);
+    if (principal.kind === 'staff' && principal.tillId !== report.tillId) {
       throw new NotFoundError('Z report', String(number));
     }
+    return report;
+  }
+
+  /** A Z report by number for the hub's own use (printing it at close); callers check access. */
+  readZReport(number: number): StoredZReport {
+    const row = this.ctx.tx.read((db) => selectZReport(db, number));
+    if (!row) throw new NotFoundError('Z report', String(number));
     return toStoredZ(row);
   }
 

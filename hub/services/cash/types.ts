@@ -18,6 +18,19 @@ export interface CashSessionView {
   zNumber: number | null;
 }
 
+/** The store currency's notes and coins, largest first (see domain/denominations.ts). */
+export interface CashDenominations {
+  currency: string;
+  denominations: {
+    valueMinor: number;
+    kind: 'note' | 'coin';
+    /** The same value also issued in the other form (counted together). */
+    alsoIssuedAs: 'note' | 'coin' | null;
+    /** false: legal tender the store's cash rounding makes pointless; the till may hide it. */
+    circulates: boolean;
+  }[];
+}
+
 export type ManualMovementKind = 'pay_in' | 'pay_out' | 'no_sale';
 
 export interface CashMovementView {

@@ -1,18 +1,21 @@
 import type { HubContext } from '../../context.js';
 import type { ApiModule } from '../../http/app.js';
 import { createCategoryRoutes, createChangesRoutes } from '../../http/routes/catalog/category-routes.js';
+import { createFavouriteRoutes } from '../../http/routes/catalog/favourite-routes.js';
 import { createLabelTemplateRoutes } from '../../http/routes/catalog/label-template-routes.js';
 import { createProductRoutes } from '../../http/routes/catalog/product-routes.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import { CatalogService } from './catalog-service.js';
 import { CategoryService } from './category-service.js';
+import { FavouriteService } from './favourite-service.js';
 import { LabelTemplateService } from './label-template-service.js';
 
 export interface CatalogModule {
   service: CatalogService;
   categories: CategoryService;
   labelTemplates: LabelTemplateService;
-  /** /products, /categories, /catalog (changes), /label-templates. */
+  favourites: FavouriteService;
+  /** /products, /categories, /catalog (changes), /label-templates, /favourites. */
   api: ApiModule[];
 }
 
@@ -20,16 +23,19 @@ export interface CatalogModule {
 export function createCatalogModule(ctx: HubContext, deps: { settings: SettingsService }): CatalogModule {
   const labelTemplates = new LabelTemplateService(ctx, deps.settings);
   const categories = new CategoryService(ctx);
+  const favourites = new FavouriteService(ctx);
   const service = new CatalogService(ctx, { settings: deps.settings, templates: labelTemplates });
   return {
     service,
     categories,
     labelTemplates,
+    favourites,
     api: [
       createProductRoutes(service),
       createCategoryRoutes(categories),
       createChangesRoutes(service),
       createLabelTemplateRoutes(labelTemplates),
+      createFavouriteRoutes(favourites),
     ],
   };
 }

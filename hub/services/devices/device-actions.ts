@@ -34,6 +34,17 @@ export interface TestResult {
 export interface StableWeight {
   deviceId: string;
   grams: number;
+  /** The tare the scale holds, so the cashier sees the net weight is net. */
+  tareGrams: number;
+}
+
+export type ScaleAdjustment = 'tare' | 'zero';
+
+export interface ScaleAdjusted {
+  deviceId: string;
+  tareGrams: number;
+  /** The net weight read just after, or null when the scale gave none. */
+  grams: number | null;
 }
 
 /**
@@ -82,13 +93,7 @@ export class DeviceActions {
 
   /** A till's weighed item: only a stable weight from the scale assigned to that till. */
   async stableWeight(principal: Principal, tillId: string): Promise<StableWeight> {
-    const caller = requireTillStaff(principal);
-    if (caller.tillId !== tillId)
-      throw new ForbiddenError('Only that till may read its scale', { tillId }, 'OTHER_TILL');
-    const row = this.ctx.tx.read((db) => q.deviceWithRole(db, tillId, 'scale'));
-    if (!row)
-      throw new BusinessRuleError('SCALE_UNAVAILABLE', 'No scale is assigned to this till', { tillId });
-    const device = this.deps.device(row.id);
+    const device = this.tillScale(principal, tillId, 'read');
     // The scale's own wait for a steady reading must end before ours for its reply, or the cashier gets
     // TIMEOUT instead of the scale's answer (WEIGHT_UNSTABLE, OVER_CAPACITY).
     const settleMs = Math.max(250, Math.min(SCALE_SETTLE_MS, this.deps.timeoutMs - REPLY_MARGIN_MS));
@@ -105,7 +110,8 @@ export class DeviceActions {
       Number.isSafeInteger(grams) &&
       grams >= 0
     ) {
-      return { deviceId: device.id, grams };
+      const tare = reply.data?.tareGrams;
+      return { deviceId: device.id, grams, tareGrams: typeof tare === 'number' ? tare : 0 };
     }
     const code = reply.error?.code ?? '';
     if ((reply.status === 'ok' && !stable) || /UNSTABLE|MOVING|MOTION/i.test(code)) {
@@ -123,6 +129,50 @@ export class DeviceActions {
         reason: code || 'BAD_REPLY',
       },
     );
+  }
+
+  /**
+   * The cashier's tare or zero key on the till's scale, for a scale out of the cashier's reach or a
+   * container on the platter. The scale itself refuses while the load moves or is out of range.
+   */
+  async adjustScale(principal: Principal, tillId: string, action: ScaleAdjustment): Promise<ScaleAdjusted> {
+    const device = this.tillScale(principal, tillId, action);
+    const reply = await this.deps.send(device.id, { action, args: {} });
+    if (reply.status === 'ok') {
+      const tare = reply.data?.tareGrams;
+      const grams = reply.data?.grams;
+      return {
+        deviceId: device.id,
+        tareGrams: typeof tare === 'number' ? tare : 0,
+        grams: typeof grams === 'number' ? grams : null,
+      };
+    }
+    const code = reply.error?.code ?? 'BAD_REPLY';
+    if (/UNSTABLE|MOVING|MOTION/i.test(code)) {
+      throw new BusinessRuleError(
+        'WEIGHT_UNSTABLE',
+        'The weight is not stable; wait for the scale to settle',
+        {
+          deviceId: device.id,
+        },
+      );
+    }
+    throw new BusinessRuleError('SCALE_REFUSED', reply.error?.message ?? `The scale did not ${action}`, {
+      deviceId: device.id,
+      action,
+      reason: code,
+    });
+  }
+
+  /** The scale assigned to the caller's own till. */
+  private tillScale(principal: Principal, tillId: string, action: string): Device {
+    const caller = requireTillStaff(principal);
+    if (caller.tillId !== tillId)
+      throw new ForbiddenError('Only that till may use its scale', { tillId, action }, 'OTHER_TILL');
+    const row = this.ctx.tx.read((db) => q.deviceWithRole(db, tillId, 'scale'));
+    if (!row)
+      throw new BusinessRuleError('SCALE_UNAVAILABLE', 'No scale is assigned to this till', { tillId });
+    return this.deps.device(row.id);
   }
 
   private async testCommand(

@@ -16,8 +16,8 @@ const MAX_SECRET_LENGTH = 256;
 
 /**
  * What the broker asks before it lets a client in or a till read a device. Devices: the stored scrypt
- * hash (constant-time compare); revoked devices have no hash at all. Tills: the access area's own token
- * check, so a revoked till is refused here exactly as over HTTP.
+ * hash (constant-time compare); revoked devices have no hash at all. Tills and customer displays: the
+ * access area's own token checks, so a revoked one is refused here exactly as over HTTP.
  */
 export class DeviceDirectory implements BrokerDirectory {
   private decoy: string | null = null;
@@ -45,6 +45,10 @@ export class DeviceDirectory implements BrokerDirectory {
   authenticateTill(tillId: string, token: string): Promise<boolean> {
     const principal = this.deps.access.resolvePrincipal({ tillToken: token }, 'mqtt');
     return Promise.resolve(principal.kind === 'till' && principal.tillId === tillId);
+  }
+
+  authenticateDisplay(displayId: string, token: string): Promise<string | null> {
+    return Promise.resolve(this.deps.access.displays.authenticate(displayId, token));
   }
 
   /**

@@ -9,7 +9,14 @@ import type { ScryptParams } from '../access/secrets.js';
 import * as q from '../../db/devices-queries.js';
 import { BusLink } from './bus-link.js';
 import { CommandChannel, errorReply, type CommandRequest } from './command-channel.js';
-import { DeviceActions, type StableWeight, type TerminalFactory, type TestResult } from './device-actions.js';
+import {
+  DeviceActions,
+  type ScaleAdjusted,
+  type ScaleAdjustment,
+  type StableWeight,
+  type TerminalFactory,
+  type TestResult,
+} from './device-actions.js';
 import { DeviceDirectory } from './device-directory.js';
 import { DeviceListener } from './device-listener.js';
 import {
@@ -159,6 +166,10 @@ export class DeviceService implements BrokerDirectory {
     return this.actions.stableWeight(principal, tillId);
   }
 
+  adjustScale(principal: Principal, tillId: string, action: ScaleAdjustment): Promise<ScaleAdjusted> {
+    return this.actions.adjustScale(principal, tillId, action);
+  }
+
   /**
    * For other hub modules (printing, drawer): sends a command and resolves with the device's reply, or an
    * error reply (TIMEOUT, DEVICE_OFFLINE, DEVICE_REVOKED, NOT_FOUND, BUS_UNAVAILABLE); it never throws or hangs.
@@ -212,6 +223,10 @@ export class DeviceService implements BrokerDirectory {
 
   authenticateTill(tillId: string, token: string): Promise<boolean> {
     return this.directory.authenticateTill(tillId, token);
+  }
+
+  authenticateDisplay(displayId: string, token: string): Promise<string | null> {
+    return this.directory.authenticateDisplay(displayId, token);
   }
 
   devicesOfTill(tillId: string): readonly string[] {

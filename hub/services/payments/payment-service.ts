@@ -18,6 +18,7 @@ import { auditPrivileged } from '../sales/sale-authorize.js';
 import { assertOnTill } from '../sales/sale-cart.js';
 import { loadSaleView, paymentView } from '../sales/sale-view.js';
 import type { PaymentView, SaleActor, SaleView } from '../sales/types.js';
+import { cashQuote, type CashQuote } from './cash-quote.js';
 import { paymentTransition } from './payment-machine.js';
 import { announcePayment, applyTerminalStatus } from './payment-outcome.js';
 import { planCharge } from './payment-rules.js';
@@ -81,6 +82,22 @@ export class PaymentService {
       }),
     );
     return this.result(inserted.row.id, true);
+  }
+
+  /** The rest of an open sale as cash (rounded) and the quick-tender amounts for it, at the sale's till. */
+  cashQuote(actor: SaleActor, saleId: string): CashQuote {
+    return this.ctx.tx.read((db) => {
+      const sale = selectSale(db, saleId);
+      if (!sale || sale.kind !== 'sale') throw new NotFoundError('Sale', saleId);
+      assertOnTill(sale, actor);
+      const view = loadSaleView(db, saleId);
+      return cashQuote(
+        saleId,
+        sale.currency,
+        view.totals.dueMinor,
+        this.deps.settings.get().cashRoundingMinor,
+      );
+    });
   }
 
   /**

@@ -87,25 +87,55 @@ export class PrintService {
     });
   }
 
+  /**
+   * The cashier asks for the receipt at a till: the original when the sale has never had one (the store
+   * prints on request, or the till had no printer when it completed), otherwise a reprint marked COPY.
+   */
+  printOnRequest(principal: Principal, tillId: string, saleId: string): PrintJobView {
+    return this.hasReceipt(saleId)
+      ? this.reprint(principal, tillId, saleId)
+      : this.queueOnRequest(principal, tillId, saleId, 'receipt');
+  }
+
   /** An explicit reprint at a till: a new job marked COPY, audited. */
   reprint(principal: Principal, tillId: string, saleId: string): PrintJobView {
+    return this.queueOnRequest(principal, tillId, saleId, 'copy');
+  }
+
+  /** Whether the sale's original receipt was ever queued (so the next print is a COPY). */
+  hasReceipt(saleId: string): boolean {
+    return this.ctx.tx.read((db) => q.selectReceiptJobOfSale(db, saleId)) !== undefined;
+  }
+
+  private queueOnRequest(
+    principal: Principal,
+    tillId: string,
+    saleId: string,
+    kind: 'receipt' | 'copy',
+  ): PrintJobView {
     const printer = this.deps.directory.receiptPrinterOf(tillId);
     if (!printer) throw new BusinessRuleError('NO_PRINTER', 'This till has no receipt printer', { tillId });
-    const payload = this.deps.receipts.renderSale(saleId, { copy: true, profileId: printer.profileId });
+    const copy = kind === 'copy';
+    const payload = this.deps.receipts.renderSale(saleId, { copy, profileId: printer.profileId });
     const id = newId();
     const actor = auditActor(principal);
     const view = this.ctx.tx.write((tx) => {
+      // Checked again inside the transaction: two taps at once must not make two originals.
+      if (!copy && q.selectReceiptJobOfSale(tx.db, saleId)) {
+        throw new ConflictError('This receipt was printed meanwhile', { saleId }, 'RECEIPT_PRINTED');
+      }
       q.insertPrintJob(tx.db, {
         id,
         deviceId: printer.deviceId,
         tillId,
         saleId,
-        kind: 'copy',
+        kind,
         payload: Buffer.from(payload),
         createdBy: actor.actorId,
         at: tx.at,
       });
-      tx.audit({ ...actor, tillId, action: 'receipt.reprint', target: saleId, details: { jobId: id } });
+      const action = copy ? 'receipt.reprint' : 'receipt.print';
+      tx.audit({ ...actor, tillId, action, target: saleId, details: { jobId: id } });
       return this.after(tx, id, null);
     });
     this.onQueued(printer.deviceId);

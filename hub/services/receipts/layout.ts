@@ -15,7 +15,10 @@ export type LaidOutLine =
   | { type: 'feed'; lines: number };
 
 export function columnsFor(profile: PrinterProfile, size: TextSize): number {
-  const columns = profile.columns.fontA;
+  return halvedFor(size, profile.columns.fontA);
+}
+
+function halvedFor(size: TextSize, columns: number): number {
   return size === 'wide' || size === 'double' ? Math.floor(columns / 2) : columns;
 }
 
@@ -26,15 +29,26 @@ function aligned(text: string, columns: number, align: Align): string {
 }
 
 export function layoutReceipt(doc: ReceiptDocument, profile: PrinterProfile): LaidOutLine[] {
+  return layoutForColumns(doc, profile.columns.fontA, (text) => toPrintable(text, profile));
+}
+
+/**
+ * The same layout for any fixed-pitch medium: `columns` for normal text, `printable` to make text fit it
+ * (a printer's code pages; plain text in an e-mail keeps every character).
+ */
+export function layoutForColumns(
+  doc: ReceiptDocument,
+  fontColumns: number,
+  printable: (text: string) => string,
+): LaidOutLine[] {
   const out: LaidOutLine[] = [];
-  const printable = (text: string): string => toPrintable(text, profile);
   for (const b of doc.blocks) {
     switch (b.type) {
       case 'text':
       case 'pair': {
         const size = b.style.size ?? 'normal';
         const bold = b.style.bold ?? false;
-        const columns = columnsFor(profile, size);
+        const columns = halvedFor(size, fontColumns);
         const lines =
           b.type === 'text'
             ? wrap(printable(b.text), columns).map((l) => aligned(l, columns, b.style.align ?? 'left'))
@@ -47,7 +61,7 @@ export function layoutReceipt(doc: ReceiptDocument, profile: PrinterProfile): La
         break;
       }
       case 'rule':
-        out.push({ type: 'line', text: rule(profile.columns.fontA, b.char), bold: false, size: 'normal' });
+        out.push({ type: 'line', text: rule(fontColumns, b.char), bold: false, size: 'normal' });
         break;
       case 'qr':
       case 'barcode':

@@ -15,7 +15,8 @@ import type { Messages } from './messages/index.js';
 export interface RenderReceiptOptions {
   /** A reprint: marked COPY at the top and the bottom. */
   copy: boolean;
-  profile: PrinterProfile;
+  /** The printer it is for; null for the web page and the e-mail (no logo). */
+  profile: PrinterProfile | null;
   /** From receiptUrl() in receipt-token.ts; null prints no QR code. */
   receiptUrl: string | null;
   /** A 1-bit logo; left out when the printer has no raster graphics or the logo is wider than the paper. */
@@ -24,9 +25,13 @@ export interface RenderReceiptOptions {
 
 type Amount = (minor: number) => string;
 
-export function storeHeader(store: StoreSettings, profile: PrinterProfile, logo?: Bitmap): ReceiptBlock[] {
+export function storeHeader(
+  store: StoreSettings,
+  profile: PrinterProfile | null,
+  logo?: Bitmap,
+): ReceiptBlock[] {
   const out: ReceiptBlock[] = [];
-  if (logo && profile.raster && logo.width <= profile.printableDots) out.push(block.image(logo));
+  if (logo && profile?.raster && logo.width <= profile.printableDots) out.push(block.image(logo));
   out.push(block.center(store.name, { size: 'double', bold: true }));
   if (store.address !== '') out.push(block.center(store.address));
   if (store.receiptHeader !== '') out.push(block.center(store.receiptHeader));
@@ -39,6 +44,10 @@ function lineBlocks(line: SaleLineView, f: Formatter, m: Messages, amount: Amoun
     out.push(block.text(`  ${f.kilograms(line.quantity)} × ${f.amount(line.unitPriceMinor)}/kg`));
   } else if (line.quantity !== 1) {
     out.push(block.text(`  ${f.count(line.quantity)} × ${f.amount(line.unitPriceMinor)}`));
+  }
+  // A promotion's name is the store's own text, already in the store's language.
+  for (const promotion of line.promotions) {
+    out.push(block.pair(`  ${promotion.name}`, amount(-promotion.discountMinor)));
   }
   if (line.lineDiscountMinor !== 0) {
     const reason =

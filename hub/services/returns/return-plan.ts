@@ -37,7 +37,11 @@ interface PlanArgs {
   store: { taxMode: TaxMode; currency: string };
 }
 
-function findOriginal(db: Db, input: CreateReturnInput): SaleRow | null {
+/** The sale a return is against (by receipt code or sale id), or null for a blind return. */
+export function findOriginal(
+  db: Db,
+  input: Pick<CreateReturnInput, 'originalReceiptCode' | 'originalSaleId'>,
+): SaleRow | null {
   let sale: SaleRow | undefined;
   if (input.originalReceiptCode !== undefined) {
     const code = normalizeReceiptCode(input.originalReceiptCode);
@@ -191,7 +195,7 @@ export function planReturn(db: Db, args: PlanArgs): ReturnPlan {
     currency: original?.currency ?? args.store.currency,
     lines,
     subtotalMinor: sum((l) => l.gross_minor),
-    discountMinor: sum((l) => l.line_discount_minor + l.sale_discount_minor),
+    discountMinor: sum((l) => l.promotion_discount_minor + l.line_discount_minor + l.sale_discount_minor),
     taxMinor: sum((l) => l.tax_minor),
     totalMinor,
     refunds,

@@ -1,5 +1,6 @@
 import type { SaleLineRow } from '../../db/sales-queries.js';
 import { allocate } from '../../domain/money.js';
+import type { AppliedPromotion } from '../../domain/promotions/index.js';
 
 /** The share of `total` that belongs to the first `n` of `sold` units, split with the one allocate(). */
 function cumulative(total: number, sold: number, n: number): number {
@@ -15,6 +16,9 @@ function slice(total: number, sold: number, returned: number, quantity: number):
 
 export interface ReturnFigures {
   gross_minor: number;
+  promotion_discount_minor: number;
+  /** The original line's promotions (JSON), each with its share for these units. */
+  promotions: string;
   line_discount_minor: number;
   sale_discount_minor: number;
   net_minor: number;
@@ -39,10 +43,17 @@ export function prorateReturn(
   const lineDiscount = slice(original.line_discount_minor, sold, returned, quantity);
   const net = slice(original.net_minor, sold, returned, quantity);
   const tax = slice(original.tax_minor, sold, returned, quantity);
+  const promotions = (JSON.parse(original.promotions) as AppliedPromotion[]).map((p) => ({
+    ...p,
+    discountMinor: slice(p.discountMinor, sold, returned, quantity),
+  }));
+  const promotion = promotions.reduce((sum, p) => sum + p.discountMinor, 0);
   return {
     gross_minor: gross,
+    promotion_discount_minor: promotion,
+    promotions: JSON.stringify(promotions),
     line_discount_minor: lineDiscount,
-    sale_discount_minor: gross - lineDiscount - net,
+    sale_discount_minor: gross - promotion - lineDiscount - net,
     net_minor: net,
     tax_minor: tax,
     total_minor: exclusive ? net + tax : net,

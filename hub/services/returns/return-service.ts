@@ -23,6 +23,13 @@ import { assertApproved } from '../sales/sale-plan.js';
 import { loadSaleView } from '../sales/sale-view.js';
 import type { SaleActor, SaleResult, SaleView } from '../sales/types.js';
 import { planReturn, type ReturnPlan } from './return-plan.js';
+import {
+  quoteReturn,
+  returnableSale,
+  type QuoteReturnInput,
+  type ReturnableSale,
+  type ReturnQuote,
+} from './return-quote.js';
 import type { CreateReturnInput } from './types.js';
 
 /**
@@ -76,6 +83,22 @@ export class ReturnService {
       );
     }
     return { sale: this.tryComplete(actor, input.id), created: true };
+  }
+
+  /** The figures, refunds and permissions of a return, computed as create would, without writing. */
+  quote(input: QuoteReturnInput): ReturnQuote {
+    const settings = this.deps.settings.get();
+    const store = {
+      taxMode: settings.taxMode,
+      currency: settings.currency,
+      cashIncrementMinor: settings.cashRoundingMinor,
+    };
+    return this.ctx.tx.read((db) => quoteReturn(db, input, store));
+  }
+
+  /** The completed sale a receipt code names, with the quantities earlier returns already took back. */
+  returnable(receiptCode: string): ReturnableSale {
+    return this.ctx.tx.read((db) => returnableSale(db, receiptCode));
   }
 
   /** Completes a return whose refunds are all through (after an unknown card refund was resolved). */
@@ -174,6 +197,7 @@ export class ReturnService {
       voided_by: null,
       completed_at: null,
       completed_by: null,
+      coupon_codes: '[]',
     });
     for (const line of plan.lines) upsertLine(tx.db, line);
     for (const refund of refunds) {

@@ -208,13 +208,12 @@ export function discountNeeds(
   let saleShare = 0;
   for (const line of priced.lines) {
     if (line.status !== 'active') continue;
-    base += line.gross_minor - line.line_discount_minor;
+    // A manual discount is taken from what is left after promotions, and judged against that.
+    const promoted = line.gross_minor - line.promotion_discount_minor;
+    base += promoted - line.line_discount_minor;
     saleShare += line.sale_discount_minor;
     const changed = line.discount !== (previous.get(line.id)?.discount ?? null);
-    if (
-      changed &&
-      aboveLimit(line.discount, line.line_discount_minor, line.gross_minor, staff.discountLimitBp)
-    ) {
+    if (changed && aboveLimit(line.discount, line.line_discount_minor, promoted, staff.discountLimitBp)) {
       needs.push({
         permission: 'sale.discount_above_limit',
         details: {

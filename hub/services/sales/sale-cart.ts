@@ -125,6 +125,7 @@ export class SaleCartService {
         voided_by: null,
         completed_at: null,
         completed_by: null,
+        coupon_codes: JSON.stringify(cart.couponCodes ?? []),
       });
       for (const line of p.lines) upsertLine(tx.db, line);
       recordApprovals(tx, input.id, actor, approvals);
@@ -180,6 +181,7 @@ export class SaleCartService {
         total_minor: p.totalMinor,
         cart_hash: hash,
         note: cart.note ?? '',
+        coupon_codes: JSON.stringify(cart.couponCodes ?? []),
         version: current.version + 1,
         updated_at: tx.at,
       });

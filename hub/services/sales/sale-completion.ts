@@ -160,7 +160,7 @@ function journalPayload(view: SaleView, tillNumber: number): Record<string, unkn
         unitPriceMinor: l.unitPriceMinor,
         embeddedPriceMinor: l.embeddedPriceMinor,
         grossMinor: l.grossMinor,
-        discountMinor: l.lineDiscountMinor + l.saleDiscountMinor,
+        discountMinor: l.promotionDiscountMinor + l.lineDiscountMinor + l.saleDiscountMinor,
         netMinor: l.netMinor,
         taxRateBp: l.taxRateBp,
         taxMinor: l.taxMinor,

@@ -5,8 +5,10 @@ import { customerExists } from '../../db/sale-effects-queries.js';
 import {
   listSales,
   selectSale,
+  selectLines,
   selectSaleByReceiptCode,
   updateSale,
+  upsertLine,
   type SaleKind,
   type SaleRow,
   type SaleStatus,
@@ -19,6 +21,7 @@ import { normalizeReceiptCode } from './receipt-code.js';
 import { authorizeNeeds, recordApprovals } from './sale-authorize.js';
 import { announceSale, assertOnTill } from './sale-cart.js';
 import { saleTransition } from './sale-machine.js';
+import { repriceStored } from './sale-promotions.js';
 import { loadSaleView } from './sale-view.js';
 import type { SaleActor, SaleView } from './types.js';
 
@@ -168,7 +171,24 @@ export class SaleLifecycleService {
           customerId,
         });
       }
-      return this.save(tx, { ...sale, customer_id: customerId });
+      if (hasLivePayments(selectPaymentsForSale(tx.db, saleId))) {
+        // Money taken is for the prices shown: the customer is recorded, the prices stay.
+        return this.save(tx, { ...sale, customer_id: customerId });
+      }
+      const priced = repriceStored(tx.db, sale, selectLines(tx.db, saleId), {
+        at: tx.at,
+        customerId,
+        couponCodes: JSON.parse(sale.coupon_codes) as string[],
+      });
+      for (const line of priced.lines) upsertLine(tx.db, line);
+      return this.save(tx, {
+        ...sale,
+        customer_id: customerId,
+        subtotal_minor: priced.subtotalMinor,
+        discount_minor: priced.discountMinor,
+        tax_minor: priced.taxMinor,
+        total_minor: priced.totalMinor,
+      });
     });
   }
 

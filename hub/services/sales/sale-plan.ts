@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection.js';
 import { customerExists, selectSaleProducts } from '../../db/sale-effects-queries.js';
 import type { SaleLineRow } from '../../db/sales-queries.js';
+import { normalizeCoupon } from '../../domain/promotions/index.js';
 import type { TaxMode } from '../../domain/tax.js';
 import { BusinessRuleError, ConflictError } from '../../errors.js';
 import {
@@ -15,6 +16,7 @@ import type { ScanLookup } from './deps.js';
 import { requestHash } from './request-hash.js';
 import type { Approval } from './sale-authorize.js';
 import { priceCart, type PricedCart } from './sale-pricing.js';
+import { promotionsFor } from './sale-promotions.js';
 import type { CartInput, SaleActor } from './types.js';
 
 /** The cart with every optional field made explicit, so absent and default hash the same. */
@@ -35,7 +37,14 @@ export function normalizeCart(input: CartInput): CartInput {
     ...(input.saleDiscountReason === undefined ? {} : { saleDiscountReason: input.saleDiscountReason }),
     customerId: input.customerId ?? null,
     note: input.note ?? '',
+    // Only when present, so the hash of a cart without coupons is what it was before coupons existed.
+    ...(couponsOf(input).length === 0 ? {} : { couponCodes: couponsOf(input) }),
   };
+}
+
+/** Trimmed, upper-case, each once, in the order given. */
+function couponsOf(input: CartInput): string[] {
+  return [...new Set((input.couponCodes ?? []).map(normalizeCoupon))];
 }
 
 export const cartHash = (cart: CartInput): string => requestHash(normalizeCart(cart));
@@ -81,7 +90,12 @@ export function planCart(db: Db, args: PlanArgs): CartPlan {
     at: args.at,
   });
   const saleDiscount = args.cart.saleDiscount ?? null;
-  const priced = priceCart(args.taxMode, saleDiscount, resolved.active, resolved.removed);
+  const promotions = promotionsFor(db, resolved.active, {
+    at: args.at,
+    customerId,
+    couponCodes: args.cart.couponCodes ?? [],
+  });
+  const priced = priceCart(args.taxMode, saleDiscount, resolved.active, resolved.removed, promotions);
   const saleDiscountJson = discountJson(saleDiscount);
   const needs = [
     ...resolved.needs,

@@ -2,10 +2,21 @@ import type { SaleLineRow } from '../../db/sales-queries.js';
 import { divRound } from '../../domain/money.js';
 import { computeSaleTotals, type Discount, type TotalsLineInput } from '../../domain/sale-totals.js';
 import type { TaxMode } from '../../domain/tax.js';
+import type { LinePromotionResult } from '../../domain/promotions/index.js';
 import { BusinessRuleError } from '../../errors.js';
 
 type Computed =
-  'gross_minor' | 'line_discount_minor' | 'sale_discount_minor' | 'net_minor' | 'tax_minor' | 'total_minor';
+  | 'gross_minor'
+  | 'promotion_discount_minor'
+  | 'promotions'
+  | 'line_discount_minor'
+  | 'sale_discount_minor'
+  | 'net_minor'
+  | 'tax_minor'
+  | 'total_minor';
+
+/** What the promotion engine gave a line (hub/domain/promotions); absent means none. */
+export type LinePromotions = ReadonlyMap<string, LinePromotionResult>;
 
 /** A line with everything but the figures computeSaleTotals works out. */
 export type LineDraft = Omit<SaleLineRow, Computed>;
@@ -23,7 +34,7 @@ export interface PricedCart {
  * amount as printed (one unit at that price), while the line keeps its real quantity (grams) for the
  * stock ledger.
  */
-export function totalsInputOf(line: LineDraft): TotalsLineInput {
+export function totalsInputOf(line: LineDraft, promotionDiscountMinor = 0): TotalsLineInput {
   const discount = line.discount === null ? null : (JSON.parse(line.discount) as Discount);
   if (line.embedded_price_minor !== null) {
     return {
@@ -33,6 +44,7 @@ export function totalsInputOf(line: LineDraft): TotalsLineInput {
       measured: false,
       taxRateBp: line.tax_rate_bp,
       discount,
+      promotionDiscountMinor,
     };
   }
   return {
@@ -42,6 +54,7 @@ export function totalsInputOf(line: LineDraft): TotalsLineInput {
     measured: line.measured === 1,
     taxRateBp: line.tax_rate_bp,
     discount,
+    promotionDiscountMinor,
   };
 }
 
@@ -61,8 +74,13 @@ export function priceCart(
   saleDiscount: Discount | null,
   active: readonly LineDraft[],
   removed: readonly SaleLineRow[],
+  promotions: LinePromotions = new Map(),
 ): PricedCart {
-  const result = computeSaleTotals({ taxMode, saleDiscount, lines: active.map(totalsInputOf) });
+  const result = computeSaleTotals({
+    taxMode,
+    saleDiscount,
+    lines: active.map((line) => totalsInputOf(line, promotions.get(line.id)?.discountMinor ?? 0)),
+  });
   if (!result.ok) {
     throw new BusinessRuleError(
       result.code,
@@ -77,6 +95,8 @@ export function priceCart(
     return {
       ...draft,
       gross_minor: t.grossMinor,
+      promotion_discount_minor: t.promotionDiscountMinor,
+      promotions: JSON.stringify(promotions.get(draft.id)?.applied ?? []),
       line_discount_minor: t.lineDiscountMinor,
       sale_discount_minor: t.saleDiscountMinor,
       net_minor: t.netMinor,

@@ -7,6 +7,7 @@ import {
   type SaleLineRow,
   type SaleRow,
 } from '../../db/sales-queries.js';
+import type { AppliedPromotion } from '../../domain/promotions/index.js';
 import type { Discount, TaxBreakdown } from '../../domain/sale-totals.js';
 import { NotFoundError } from '../../errors.js';
 import { summarizePayments } from '../payments/payment-summary.js';
@@ -34,6 +35,8 @@ export function lineView(row: SaleLineRow): SaleLineView {
     discount: parseDiscount(row.discount),
     discountReason: row.discount_reason,
     grossMinor: row.gross_minor,
+    promotionDiscountMinor: row.promotion_discount_minor,
+    promotions: JSON.parse(row.promotions) as AppliedPromotion[],
     lineDiscountMinor: row.line_discount_minor,
     saleDiscountMinor: row.sale_discount_minor,
     netMinor: row.net_minor,
@@ -96,6 +99,19 @@ export function taxBreakdown(lines: readonly SaleLineRow[], taxMode: SaleRow['ta
     );
 }
 
+/** Each promotion once, with what it took off the sale's active lines, in the order first met. */
+function salePromotions(lines: readonly SaleLineRow[]): AppliedPromotion[] {
+  const total = new Map<string, AppliedPromotion>();
+  for (const line of lines) {
+    if (line.status !== 'active') continue;
+    for (const p of JSON.parse(line.promotions) as AppliedPromotion[]) {
+      const before = total.get(p.promotionId);
+      total.set(p.promotionId, { ...p, discountMinor: (before?.discountMinor ?? 0) + p.discountMinor });
+    }
+  }
+  return [...total.values()];
+}
+
 export function buildSaleView(sale: SaleRow, lines: SaleLineRow[], payments: PaymentRow[], db: Db): SaleView {
   const summary = summarizePayments(payments, sale.kind);
   const toPay = sale.total_minor + sale.rounding_minor;
@@ -113,6 +129,8 @@ export function buildSaleView(sale: SaleRow, lines: SaleLineRow[], payments: Pay
     saleDiscount: parseDiscount(sale.sale_discount),
     saleDiscountReason: sale.sale_discount_reason,
     note: sale.note,
+    couponCodes: JSON.parse(sale.coupon_codes) as string[],
+    promotions: salePromotions(lines),
     lines: lines.map(lineView),
     totals: {
       subtotalMinor: sale.subtotal_minor,

@@ -1,3 +1,4 @@
+import type { AppliedPromotion } from '../../domain/promotions/index.js';
 import type { Principal, StaffPrincipal, OverrideInput } from '../../contract/principal.js';
 import type { PaymentStatus, TenderKindColumn } from '../../db/payments-queries.js';
 import type { SaleKind, SaleStatus } from '../../db/sales-queries.js';
@@ -45,6 +46,8 @@ export interface CartInput {
   saleDiscountReason?: string;
   customerId?: string | null;
   note?: string;
+  /** Coupon codes the customer handed over; promotions that need one apply only with it. */
+  couponCodes?: string[];
 }
 
 export interface CreateSaleInput extends CartInput {
@@ -74,6 +77,9 @@ export interface SaleLineView {
   discount: Discount | null;
   discountReason: string | null;
   grossMinor: number;
+  /** What promotions took off, before the line discount; `promotions` names them. */
+  promotionDiscountMinor: number;
+  promotions: AppliedPromotion[];
   lineDiscountMinor: number;
   saleDiscountMinor: number;
   netMinor: number;
@@ -150,6 +156,9 @@ export interface SaleView {
   saleDiscount: Discount | null;
   saleDiscountReason: string | null;
   note: string;
+  couponCodes: string[];
+  /** Each promotion that applied, with what it took off the sale's active lines. */
+  promotions: AppliedPromotion[];
   lines: SaleLineView[];
   totals: SaleTotalsView;
   payments: PaymentView[];

@@ -71,10 +71,16 @@ export const StoreSettingsSchema = z
     cashRoundingMinor: z.number().int().min(1).max(100_000),
     receiptHeader: receiptText,
     receiptFooter: receiptText,
+    /**
+     * The address customers' phones reach the hub at, for the e-receipt QR code (e.g. the hub's LAN URL,
+     * or a public name forwarded to it). Without it receipts carry no QR; the demo falls back to the LAN URL.
+     */
     publicBaseUrl: z
       .url({ protocol: /^https?$/ })
       .max(200)
       .optional(),
+    /** Print the receipt of every completed sale by itself; off: the cashier prints on request. */
+    autoPrintReceipts: z.boolean().default(true),
   })
   .openapi('StoreSettings');
 
@@ -89,6 +95,8 @@ export const StoreSettingsPatchSchema = StoreSettingsSchema.partial()
       .max(200)
       .nullable()
       .optional(),
+    // Without this, .partial() keeps the default and a patch that leaves it out would turn it back on.
+    autoPrintReceipts: z.boolean().optional(),
   })
   .openapi('StoreSettingsPatch');
 

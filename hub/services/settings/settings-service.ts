@@ -45,6 +45,7 @@ export function presetSettings(country: PresetCountry, keep?: StoreSettings): St
     cashRoundingMinor: defaultCashIncrement(p.currency, p.country),
     receiptHeader: keep?.receiptHeader ?? '',
     receiptFooter: keep?.receiptFooter ?? p.receiptFooter,
+    autoPrintReceipts: keep?.autoPrintReceipts ?? true,
     ...(keep?.publicBaseUrl === undefined ? {} : { publicBaseUrl: keep.publicBaseUrl }),
   };
 }

@@ -17,6 +17,7 @@ export async function startHostBroker(credentials: Record<string, string>, port 
   const directory: BrokerDirectory = {
     authenticateDevice: (id, secret) => Promise.resolve(credentials[id] === secret),
     authenticateTill: () => Promise.resolve(false),
+    authenticateDisplay: () => Promise.resolve(null),
     devicesOfTill: () => [],
   };
   const broker: RunningBroker = await startBroker({

@@ -217,7 +217,7 @@ describe('devices on the message bus', () => {
     d.bus.answer(scale.id, (cmd) => {
       expect(cmd.args).toMatchObject({ stableOnly: true });
       return stable
-        ? { id: cmd.id, status: 'ok', data: { grams: 1234, stable: true } }
+        ? { id: cmd.id, status: 'ok', data: { grams: 1234, stable: true, tareGrams: 150 } }
         : { id: cmd.id, status: 'error', error: { code: 'UNSTABLE', message: 'moving' } };
     });
     await expect(devices.stableWeight(cashier, till())).rejects.toMatchObject({
@@ -225,6 +225,11 @@ describe('devices on the message bus', () => {
       status: 422,
     });
     stable = true;
-    expect(await devices.stableWeight(cashier, till())).toEqual({ deviceId: scale.id, grams: 1234 });
+    // The net weight and the tare the scale holds, so the till can show both.
+    expect(await devices.stableWeight(cashier, till())).toEqual({
+      deviceId: scale.id,
+      grams: 1234,
+      tareGrams: 150,
+    });
   });
 });

@@ -54,6 +54,7 @@ beforeEach(async () => {
     directory: {
       authenticateDevice: (id, secret) => Promise.resolve(id === PRINTER && secret === SECRET),
       authenticateTill: () => Promise.resolve(false),
+      authenticateDisplay: () => Promise.resolve(null),
       devicesOfTill: () => [],
     },
     bus: new EventBus(),

@@ -34,6 +34,8 @@ export function line(
     discount: null,
     discountReason: null,
     grossMinor: gross,
+    promotionDiscountMinor: 0,
+    promotions: [],
     lineDiscountMinor: 0,
     saleDiscountMinor: 0,
     netMinor: gross,
@@ -103,6 +105,8 @@ export function sale(
     saleDiscount: null,
     saleDiscountReason: null,
     note: '',
+    couponCodes: [],
+    promotions: [],
     lines,
     totals: {
       subtotalMinor: subtotal,
@@ -150,6 +154,7 @@ export function store(
     receiptHeader: 'CVR 12345678',
     receiptFooter: 'Åbent alle dage 8-22',
     publicBaseUrl: 'https://shop.example',
+    autoPrintReceipts: true,
     ...extra,
   };
 }

@@ -49,4 +49,9 @@ export const da: Messages = {
   previous: 'Forrige',
   testPage: 'TESTSIDE',
   columns: 'Kolonner',
+  receipt: 'Kvittering',
+  emailIntro: 'Tak fordi du handlede hos os. Her er din kvittering.',
+  viewOnline: 'Se kvitteringen online',
+  receiptNotFound: 'Kvitteringen blev ikke fundet',
+  receiptNotFoundHint: 'Tjek, at hele adressen fra kvitteringens QR-kode blev åbnet.',
 };

@@ -49,4 +49,9 @@ export const en: Messages = {
   previous: 'Previous',
   testPage: 'TEST PAGE',
   columns: 'Columns',
+  receipt: 'Receipt',
+  emailIntro: 'Thank you for shopping with us. Here is your receipt.',
+  viewOnline: 'View this receipt online',
+  receiptNotFound: 'Receipt not found',
+  receiptNotFoundHint: 'Check that the whole address from the receipt’s QR code was opened.',
 };

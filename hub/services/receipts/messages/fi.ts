@@ -49,4 +49,9 @@ export const fi: Messages = {
   previous: 'Edellinen',
   testPage: 'TESTISIVU',
   columns: 'Sarakkeet',
+  receipt: 'Kuitti',
+  emailIntro: 'Kiitos ostoksistasi. Tässä on kuittisi.',
+  viewOnline: 'Näytä kuitti verkossa',
+  receiptNotFound: 'Kuittia ei löytynyt',
+  receiptNotFoundHint: 'Tarkista, että kuitin QR-koodin koko osoite avattiin.',
 };

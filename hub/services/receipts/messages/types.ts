@@ -46,4 +46,13 @@ export interface Messages {
   previous: string;
   testPage: string;
   columns: string;
+  /** The page and e-mail title word: "Receipt". */
+  receipt: string;
+  /** First line of an e-mailed receipt. */
+  emailIntro: string;
+  /** Link text to the receipt's web page in an e-mail. */
+  viewOnline: string;
+  /** The public receipt page when the code or its token is wrong. */
+  receiptNotFound: string;
+  receiptNotFoundHint: string;
 }

@@ -49,4 +49,9 @@ export const uk: Messages = {
   previous: 'Попередній',
   testPage: 'ТЕСТОВА СТОРІНКА',
   columns: 'Колонки',
+  receipt: 'Чек',
+  emailIntro: 'Дякуємо за покупку. Ось ваш чек.',
+  viewOnline: 'Переглянути чек онлайн',
+  receiptNotFound: 'Чек не знайдено',
+  receiptNotFoundHint: 'Перевірте, чи відкрито повну адресу з QR-коду на чеку.',
 };

@@ -49,4 +49,9 @@ export const zhCN: Messages = {
   previous: '上次',
   testPage: '测试页',
   columns: '列数',
+  receipt: '收据',
+  emailIntro: '感谢您的惠顾，以下是您的收据。',
+  viewOnline: '在线查看此收据',
+  receiptNotFound: '找不到收据',
+  receiptNotFoundHint: '请确认已打开收据二维码中的完整网址。',
 };

@@ -49,4 +49,9 @@ export const zhTW: Messages = {
   previous: '前次',
   testPage: '測試頁',
   columns: '欄數',
+  receipt: '收據',
+  emailIntro: '感謝您的惠顧，以下是您的收據。',
+  viewOnline: '線上查看此收據',
+  receiptNotFound: '找不到收據',
+  receiptNotFoundHint: '請確認已開啟收據 QR 碼中的完整網址。',
 };
