@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   const directory: BrokerDirectory = {
     authenticateDevice: (id, secret) => Promise.resolve(secrets.get(id) === secret),
     authenticateTill: (id, token) => Promise.resolve(id === BENCH_TILL && token === BENCH_TILL_TOKEN),
+    authenticateDisplay: () => Promise.resolve(null),
     devicesOfTill: (id) => (id === BENCH_TILL ? ids : []),
   };
   const logs: string[] = [];

@@ -10,6 +10,8 @@ const BENCHES = [
   'catalog-lookup.ts',
   'broker.ts',
   'device-latency.ts',
+  'till-js-size.ts',
+  'till-page.ts',
 ];
 const ROOT = join(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HubApiError, HubUnreachableError } from '../../web-ui/shared/api/errors.js';
-import type { CartLineInput, SaleView } from '../../web-ui/shared/api/sales-endpoints.js';
+import type { CartInput, SaleView } from '../../web-ui/shared/api/sales-endpoints.js';
 import { parseMajorAmount } from '../../web-ui/till/selling/amount-input.js';
 import {
   addProduct,
@@ -16,8 +16,9 @@ import {
   toStored,
   type CartState,
 } from '../../web-ui/till/selling/cart-state.js';
-import { CartSync, RETRY_MS } from '../../web-ui/till/selling/cart-sync.js';
-import { quickTenderAmounts } from '../../web-ui/till/selling/quick-tender.js';
+import { CartSync, RETRY_MS, type CartSyncHooks } from '../../web-ui/till/selling/cart-sync.js';
+import { hubView as view } from './hub-sale-view.js';
+import type { SupervisorOverride } from '../../web-ui/till/override/override-logic.js';
 import { ScanDetector } from '../../web-ui/till/selling/scan-detector.js';
 
 /** Feeds keys at the given gaps (ms before each key); returns the last verdict. */
@@ -90,61 +91,32 @@ describe('scan detection (keyboard wedge)', () => {
   });
 });
 
-function view(cart: CartState, version: number, totalEach = 1000): SaleView {
-  const lines = cart.lines.map((l) => ({
-    id: l.id,
-    status: 'active' as const,
-    productId: l.productId,
-    name: `${l.name} (hub)`,
-    quantity: l.quantity ?? 250,
-    measured: l.quantity === null,
-    unitPriceMinor: totalEach,
-    totalMinor: totalEach * (l.quantity ?? 1),
-  }));
-  const total = lines.reduce((s, l) => s + l.totalMinor, 0);
-  return {
-    id: cart.saleId,
-    status: 'open',
-    version,
-    currency: 'DKK',
-    lines,
-    totals: {
-      subtotalMinor: total,
-      discountMinor: 0,
-      taxMinor: Math.floor(total / 5),
-      totalMinor: total,
-      roundingMinor: 0,
-      toPayMinor: total,
-      paidMinor: 0,
-      pendingMinor: 0,
-      dueMinor: total,
-      changeMinor: 0,
-    },
-    payments: [],
-    receipt: null,
-  };
-}
-
 const SALE = '01890a5d-ac96-774b-bcce-b302099a8057';
 const L1 = '01890a5d-ac96-774b-bcce-b302099a8001';
 const L2 = '01890a5d-ac96-774b-bcce-b302099a8002';
 const P1 = '11111111-1111-4111-8111-111111111111';
+const P2 = '22222222-2222-4222-8222-222222222222';
 
 describe('cart state', () => {
   it('adds a product, then adds one more to the same line; a label is its own line', () => {
     let cart = addProduct(emptyCart(SALE), { productId: P1, name: 'Milk' }, L1);
     cart = addProduct(cart, { productId: P1, name: 'Milk' }, L2);
-    expect(cart.lines).toEqual([{ id: L1, productId: P1, name: 'Milk', quantity: 2, scannedCode: null }]);
+    expect(cart.lines).toMatchObject([
+      { id: L1, productId: P1, name: 'Milk', quantity: 2, scannedCode: null, weightSource: null },
+    ]);
+    expect(cart.lines).toHaveLength(1);
     cart = addProduct(cart, { productId: P1, name: 'Milk', labelCode: '2000422034759' }, L2);
     expect(cart.lines[1]).toMatchObject({ id: L2, quantity: null, scannedCode: '2000422034759' });
     expect(cartRequest(cart)).toEqual({
       kind: 'create',
       saleId: SALE,
       revision: cart.revision,
-      lines: [
-        { id: L1, productId: P1, quantity: 2 },
-        { id: L2, productId: P1, scannedCode: '2000422034759' },
-      ],
+      cart: {
+        lines: [
+          { id: L1, productId: P1, quantity: 2 },
+          { id: L2, productId: P1, scannedCode: '2000422034759' },
+        ],
+      },
     });
   });
 
@@ -181,29 +153,43 @@ describe('cart state', () => {
   });
 });
 
+const approvedBy = (override: SupervisorOverride | null) =>
+  override === null ? '' : ` approved by ${override.supervisorId}`;
+
 class FakeApi {
   calls: string[] = [];
   down = false;
   hub: SaleView | null = null;
   refuse: HubApiError | null = null;
   constructor(private readonly cart: () => CartState) {}
-  create = (id: string, lines: CartLineInput[]) => this.#answer(`create ${id} ${lines.length}`);
-  replace = (id: string, version: number, lines: CartLineInput[]) =>
-    this.#answer(`replace ${id}@${version} ${lines.map((l) => l.quantity ?? '-').join(',')}`);
+  sent: CartInput[] = [];
+  create = (id: string, cart: CartInput, override: SupervisorOverride | null) => {
+    this.sent.push(cart);
+    return this.#answer(`create ${id} ${cart.lines.length}${approvedBy(override)}`, override);
+  };
+  replace = (id: string, version: number, cart: CartInput, override: SupervisorOverride | null) => {
+    this.sent.push(cart);
+    return this.#answer(
+      `replace ${id}@${version} ${cart.lines.map((l) => l.quantity ?? '-').join(',')}${approvedBy(override)}`,
+      override,
+    );
+  };
   get = (id: string) => {
     this.calls.push(`get ${id}`);
     return this.hub ? Promise.resolve(this.hub) : Promise.reject(new HubApiError(404, 'NOT_FOUND', '', {}));
   };
-  #answer(call: string): Promise<SaleView> {
+  #answer(call: string, override: SupervisorOverride | null): Promise<SaleView> {
     this.calls.push(call);
     if (this.down) return Promise.reject(new HubUnreachableError('network', 'down'));
-    if (this.refuse) return Promise.reject(this.refuse);
+    if (this.refuse && !(override !== null && this.refuse.code === 'PERMISSION_REQUIRED')) {
+      return Promise.reject(this.refuse);
+    }
     this.hub = view(this.cart(), (this.hub?.version ?? 0) + 1);
     return Promise.resolve(this.hub);
   }
 }
 
-function harness() {
+function harness(approve?: CartSyncHooks['approve']) {
   const timers: (() => void)[] = [];
   const refused: string[] = [];
   let sync: CartSync | undefined = undefined;
@@ -211,6 +197,7 @@ function harness() {
   sync = new CartSync(emptyCart(SALE), api, {
     changed: () => undefined,
     refused: (e) => refused.push(e.code),
+    ...(approve ? { approve } : {}),
     setTimeout: (run, ms) => {
       expect(ms).toBe(RETRY_MS);
       timers.push(run);
@@ -277,16 +264,60 @@ describe('cart sync', () => {
     expect(sync.state.lines.map((l) => l.id)).toEqual([L1]);
     expect(displayLines(sync.state)[0]?.totalMinor).toBe(1000);
   });
-});
 
-describe('quick tender and typed amounts', () => {
-  it('offers the notes a customer hands over, above the due, smallest first', () => {
-    expect(quickTenderAmounts('USD', 2, 1345)).toEqual([1400, 1500, 2000, 5000]);
-    expect(quickTenderAmounts('DKK', 2, 4750)).toEqual([5000, 10000, 20000, 50000]);
-    expect(quickTenderAmounts('DKK', 2, 0)).toEqual([]);
-    expect(quickTenderAmounts('XYZ', 0, 7)).toEqual([8, 10, 20, 50]);
+  const BO = '01890a5d-ac96-774b-bcce-b302099a80b0';
+  const removeRefused = new HubApiError(403, 'PERMISSION_REQUIRED', '', { permission: 'sale.remove_line' });
+
+  it('asks a supervisor when a permission is missing and sends the same cart again with the override', async () => {
+    const asked: string[] = [];
+    const { sync, api, refused } = harness(async (permission, resend) => {
+      asked.push(permission);
+      await resend({ supervisorId: BO, pin: '3579' });
+      return 'approved';
+    });
+    sync.update((c) => addProduct(c, { productId: P1, name: 'Milk' }, L1));
+    await sync.flush();
+    sync.update((c) => addProduct(c, { productId: P2, name: 'Bread' }, L2));
+    await sync.flush();
+    api.refuse = removeRefused;
+    sync.update((c) => removeLine(c, L1));
+    await sync.flush();
+    expect(asked).toEqual(['sale.remove_line']);
+    expect(refused).toEqual([]);
+    expect(api.calls.slice(-2)).toEqual([`replace ${SALE}@2 1`, `replace ${SALE}@2 1 approved by ${BO}`]);
+    expect(sync.state.lines.map((l) => l.id)).toEqual([L2]);
+    expect(sync.state.sync).toBe('synced');
   });
 
+  it('puts the cart back without a word of refusal when the cashier cancels the approval', async () => {
+    const { sync, api, refused } = harness(() => Promise.resolve('cancelled'));
+    sync.update((c) => addProduct(c, { productId: P1, name: 'Milk' }, L1));
+    await sync.flush();
+    api.refuse = removeRefused;
+    sync.update((c) => removeLine(c, L1));
+    await sync.flush();
+    expect(refused).toEqual([]);
+    expect(sync.state.lines.map((l) => l.id)).toEqual([L1]);
+    expect(api.calls).toHaveLength(2);
+  });
+
+  it('puts the cart back and says why when the approved resend is refused for another reason', async () => {
+    const { sync, api, refused } = harness(async (_permission, resend) => {
+      api.refuse = new HubApiError(422, 'SALE_HAS_PAYMENTS', '', {});
+      await resend({ supervisorId: BO, pin: '3579' });
+      return 'approved';
+    });
+    sync.update((c) => addProduct(c, { productId: P1, name: 'Milk' }, L1));
+    await sync.flush();
+    api.refuse = removeRefused;
+    sync.update((c) => removeLine(c, L1));
+    await sync.flush();
+    expect(refused).toEqual(['SALE_HAS_PAYMENTS']);
+    expect(sync.state.lines.map((l) => l.id)).toEqual([L1]);
+  });
+});
+
+describe('typed amounts', () => {
   it('reads typed amounts without floats', () => {
     expect(parseMajorAmount('500', 2)).toBe(50000);
     expect(parseMajorAmount('12,5', 2)).toBe(1250);

@@ -42,6 +42,9 @@ describe('MQTT topics and address', () => {
   it('builds the same till topics as the contract', () => {
     expect(tillTopics.events('store', 'abc')).toBe(topics.tillEvents('store', 'abc'));
     expect(tillTopics.cart('store', 'abc')).toBe(topics.tillCart('store', 'abc'));
+    expect(tillTopics.domainEvent('store', 'catalog.changed')).toBe(
+      topics.domainEvent('store', 'catalog.changed'),
+    );
   });
 
   it('matches wildcards the way the broker does', () => {

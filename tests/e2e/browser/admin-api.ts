@@ -1,6 +1,6 @@
 /**
  * The manager's side of pairing, done over the API the admin pages will use (they are a later step):
- * password login with the session cookie and CSRF token, then approve or revoke a till.
+ * password login with the session cookie and CSRF token, then approve or revoke a till, and reads.
  */
 export class AdminApi {
   private constructor(
@@ -34,6 +34,16 @@ export class AdminApi {
 
   async revoke(tillId: string): Promise<void> {
     await this.call('POST', `/tills/${tillId}/revoke`);
+  }
+
+  /** A manager's read of any API path (sales, customers), as the admin pages do it. */
+  async get(path: string): Promise<unknown> {
+    return this.call('GET', path);
+  }
+
+  /** A manager's change to any API path (a product's price), as the admin pages do it. */
+  async patch(path: string, body: unknown): Promise<unknown> {
+    return this.call('PATCH', path, body);
   }
 
   private async call(method: string, path: string, body?: unknown): Promise<unknown> {

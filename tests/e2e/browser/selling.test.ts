@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, inPage, launchChromium, screenshot, VIEWPORTS } from '../../support/browser.js';
 import { startHubProcess, type HubProcess } from '../../support/hub-process.js';
+import { wedgeScan } from './demo-till.js';
 import { ensureWebBuild, webFront, type WebFront } from './web-front.js';
 
 /** A manager's read of the sales, as the admin pages will do it (cookie session). */
@@ -18,12 +19,6 @@ async function completedSales(baseUrl: string, password: string): Promise<{ id: 
   const answer = await fetch(`${baseUrl}/api/v1/sales?status=completed`, { headers: { cookie } });
   expect(answer.status).toBe(200);
   return ((await answer.json()) as { items: { id: string; status: string }[] }).items;
-}
-
-/** Types a barcode as a keyboard-wedge scanner does: every key at once, then Enter. */
-async function wedgeScan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
 }
 
 /**

@@ -29,6 +29,9 @@ export type LookupResult =
   | { status: 'not_found'; code: string }
   | { status: 'invalid'; reason: string };
 
+/** A discount as the hub takes and shows it: an amount in minor units, or basis points (1250 = 12.5 %). */
+export type Discount = { kind: 'amount'; amountMinor: number } | { kind: 'percent'; bp: number };
+
 export interface SaleLineView {
   id: string;
   status: 'active' | 'removed';
@@ -38,6 +41,18 @@ export interface SaleLineView {
   measured: boolean;
   unitPriceMinor: number;
   totalMinor: number;
+  /** The catalog's price when the line was added; differs from unitPriceMinor after a price override. */
+  catalogPriceMinor: number;
+  discount: Discount | null;
+  discountReason: string | null;
+  /** What the hub took off this line for its own discount, and its share of the sale discount. */
+  lineDiscountMinor: number;
+  saleDiscountMinor: number;
+  note: string;
+  /** Taken off the line: promotions, its own discount and its share of a sale discount. */
+  discountMinor: number;
+  /** The promotions that applied to this line and what each took off. */
+  promotions: { name: string; discountMinor: number }[];
 }
 
 export interface SaleTotals {
@@ -63,6 +78,8 @@ export interface PaymentView {
   amountMinor: number;
   tenderedMinor: number | null;
   changeMinor: number;
+  /** Why a card was declined or cancelled, as the terminal put it (English). */
+  reason: string | null;
 }
 
 export interface SaleView {
@@ -74,6 +91,13 @@ export interface SaleView {
   totals: SaleTotals;
   payments: PaymentView[];
   receipt: { number: number; code: string } | null;
+  saleDiscount: Discount | null;
+  saleDiscountReason: string | null;
+  note: string;
+  customerId: string | null;
+  updatedAt: string;
+  /** The promotions that applied and what each took off the sale. */
+  promotions: { name: string; discountMinor: number }[];
 }
 
 export interface CartLineInput {
@@ -81,6 +105,20 @@ export interface CartLineInput {
   productId: string;
   quantity?: number;
   scannedCode?: string;
+  weightSource?: 'scale' | 'manual';
+  unitPriceMinor?: number;
+  discount?: Discount;
+  discountReason?: string;
+  note?: string;
+}
+
+/** The whole cart as the till sends it: the hub replaces what it holds with exactly this. */
+export interface CartInput {
+  lines: CartLineInput[];
+  saleDiscount?: Discount;
+  saleDiscountReason?: string;
+  note?: string;
+  customerId?: string;
 }
 
 export interface Tender {
@@ -90,7 +128,8 @@ export interface Tender {
   enabled: boolean;
 }
 
-function productHit(o: Json, what: string): ProductHit {
+/** A product as search, lookup, the category grid and the favourites give it. */
+export function productHit(o: Json, what: string): ProductHit {
   const barcodes: readonly unknown[] = Array.isArray(o.barcodes) ? (o.barcodes as unknown[]) : [];
   const first: unknown = barcodes[0];
   const shown =
@@ -143,6 +182,14 @@ export async function lookupCode(api: HubApiClient, code: string): Promise<Looku
   }
 }
 
+function discount(value: unknown, what: string): Discount | null {
+  if (value === null || value === undefined) return null;
+  const d = object(value, what);
+  return oneOf(d, 'kind', ['amount', 'percent'], what) === 'amount'
+    ? { kind: 'amount', amountMinor: integer(d, 'amountMinor', what) }
+    : { kind: 'percent', bp: integer(d, 'bp', what) };
+}
+
 function saleLine(o: Json): SaleLineView {
   return {
     id: string(o, 'id', 'line'),
@@ -153,10 +200,36 @@ function saleLine(o: Json): SaleLineView {
     measured: o.measured === true,
     unitPriceMinor: integer(o, 'unitPriceMinor', 'line'),
     totalMinor: integer(o, 'totalMinor', 'line'),
+    catalogPriceMinor: integer(o, 'catalogPriceMinor', 'line'),
+    discount: discount(o.discount, 'line.discount'),
+    discountReason: optionalString(o, 'discountReason', 'line'),
+    lineDiscountMinor: integer(o, 'lineDiscountMinor', 'line'),
+    saleDiscountMinor: integer(o, 'saleDiscountMinor', 'line'),
+    note: optionalString(o, 'note', 'line') ?? '',
+    discountMinor:
+      optionalInteger(o, 'promotionDiscountMinor') +
+      integer(o, 'lineDiscountMinor', 'line') +
+      integer(o, 'saleDiscountMinor', 'line'),
+    promotions: promotionsOf(o.promotions),
   };
 }
 
-function payment(o: Json): PaymentView {
+function optionalInteger(o: Json, key: string): number {
+  return o[key] === undefined ? 0 : integer(o, key, 'line');
+}
+
+/** A hub before promotions sends none: an absent list is an empty one. */
+function promotionsOf(value: unknown): { name: string; discountMinor: number }[] {
+  return (Array.isArray(value) ? (value as unknown[]) : []).map((p) => {
+    const promotion = object(p, 'promotion');
+    return {
+      name: string(promotion, 'name', 'promotion'),
+      discountMinor: integer(promotion, 'discountMinor', 'promotion'),
+    };
+  });
+}
+
+export function decodePayment(o: Json): PaymentView {
   const tendered = o.tenderedMinor;
   return {
     id: string(o, 'id', 'payment'),
@@ -166,6 +239,7 @@ function payment(o: Json): PaymentView {
     amountMinor: integer(o, 'amountMinor', 'payment'),
     tenderedMinor: typeof tendered === 'number' ? tendered : null,
     changeMinor: integer(o, 'changeMinor', 'payment'),
+    reason: optionalString(o, 'reason', 'payment'),
   };
 }
 
@@ -197,28 +271,51 @@ export function decodeSale(value: unknown): SaleView {
     currency: string(o, 'currency', 'sale'),
     lines: array(o, 'lines', 'sale').map((l) => saleLine(object(l, 'sale.line'))),
     totals,
-    payments: array(o, 'payments', 'sale').map((p) => payment(object(p, 'sale.payment'))),
+    payments: array(o, 'payments', 'sale').map((p) => decodePayment(object(p, 'sale.payment'))),
     receipt:
       receipt === null
         ? null
         : { number: integer(receipt, 'number', 'receipt'), code: string(receipt, 'code', 'receipt') },
+    saleDiscount: discount(o.saleDiscount, 'sale.saleDiscount'),
+    saleDiscountReason: optionalString(o, 'saleDiscountReason', 'sale'),
+    note: optionalString(o, 'note', 'sale') ?? '',
+    customerId: optionalString(o, 'customerId', 'sale'),
+    updatedAt: string(o, 'updatedAt', 'sale'),
+    promotions: promotionsOf(o.promotions),
   };
 }
 
-export async function createSale(api: HubApiClient, id: string, lines: CartLineInput[]): Promise<SaleView> {
-  return decodeSale(await api.request('/sales', { method: 'POST', body: { id, lines } }));
+/** A supervisor approving, with their PIN, what the cashier may not do alone (the hub's `override`). */
+export interface OverrideInput {
+  supervisorId: string;
+  pin: string;
+}
+
+const overrideField = (override: OverrideInput | null | undefined) =>
+  override === null || override === undefined ? {} : { override };
+
+export async function createSale(
+  api: HubApiClient,
+  id: string,
+  cart: CartInput,
+  override?: OverrideInput | null,
+): Promise<SaleView> {
+  return decodeSale(
+    await api.request('/sales', { method: 'POST', body: { id, ...cart, ...overrideField(override) } }),
+  );
 }
 
 export async function replaceCart(
   api: HubApiClient,
   id: string,
   expectedVersion: number,
-  lines: CartLineInput[],
+  cart: CartInput,
+  override?: OverrideInput | null,
 ): Promise<SaleView> {
   return decodeSale(
     await api.request(`/sales/${encodeURIComponent(id)}`, {
       method: 'PUT',
-      body: { expectedVersion, lines },
+      body: { expectedVersion, ...cart, ...overrideField(override) },
     }),
   );
 }
@@ -232,6 +329,8 @@ export interface PaymentInput {
   tenderId: string;
   amountMinor: number;
   tenderedMinor?: number;
+  /** Voucher number or store-credit code, for the tenders that need one. */
+  reference?: string;
 }
 
 export async function addPayment(
@@ -248,7 +347,7 @@ export async function addPayment(
     }),
     'payment',
   );
-  return { payment: payment(object(o.payment, 'payment')), sale: decodeSale(o.sale) };
+  return { payment: decodePayment(object(o.payment, 'payment')), sale: decodeSale(o.sale) };
 }
 
 export async function completeSale(api: HubApiClient, saleId: string): Promise<SaleView> {
@@ -273,8 +372,4 @@ export async function currentCashSession(api: HubApiClient): Promise<string | nu
   const o = object(await api.request('/cash-sessions/current'), 'cashSession');
   if (o.session === null || o.session === undefined) return null;
   return optionalString(object(o.session, 'cashSession.session'), 'id', 'cashSession');
-}
-
-export async function openCashSession(api: HubApiClient, id: string, floatMinor: number): Promise<void> {
-  await api.request('/cash-sessions', { method: 'POST', body: { id, totalMinor: floatMinor } });
 }

@@ -38,6 +38,8 @@ export interface StoreSettingsView {
   currency: string;
   locale: string;
   timeZone: string;
+  /** The store's cash rounding step in minor units (1: no rounding). */
+  cashRoundingMinor: number;
 }
 
 export interface TillInfo {
@@ -138,5 +140,6 @@ export async function storeSettings(api: HubApiClient): Promise<StoreSettingsVie
     currency: string(o, 'currency', 'settings'),
     locale: string(o, 'locale', 'settings'),
     timeZone: string(o, 'timeZone', 'settings'),
+    cashRoundingMinor: typeof o.cashRoundingMinor === 'number' ? o.cashRoundingMinor : 1,
   };
 }

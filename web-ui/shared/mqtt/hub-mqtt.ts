@@ -1,10 +1,16 @@
 import type { IClientOptions, MqttClient } from 'mqtt';
 
+/**
+ * Who connects. A till tab: username `till:<tillId>`, its till token, client id `till:<tillId>:<name>`
+ * with a short name per tab. A customer display: username and client id `display:<displayId>`, its
+ * display token (the broker lets it read its till's cart topic and nothing else).
+ */
+export type MqttIdentity =
+  | { kind: 'till'; tillId: string; token: string; clientName: string }
+  | { kind: 'display'; displayId: string; token: string };
+
 export interface HubMqttOptions {
-  tillId: string;
-  token: string;
-  /** A short name per tab or display (`till:<id>:<name>`), so two tabs do not knock each other off. */
-  clientName: string;
+  identity: MqttIdentity;
   /** ws(s)://<host>/mqtt: the hub serves MQTT over WebSocket on its HTTP port (see mqttUrlFor). */
   url: string;
   onStatus?: (status: MqttStatus) => void;
@@ -32,15 +38,15 @@ export function topicMatches(filter: string, topic: string): boolean {
 }
 
 /**
- * The till's live line to the hub's broker (mqtt.js browser build over WebSocket). Username
- * `till:<tillId>`, password the till token. Payloads are JSON; a malformed one is dropped, never fatal,
- * as the contract says. Reconnects by itself; `close()` ends it.
+ * A live line to the hub's broker (mqtt.js browser build over WebSocket), for a till or a customer
+ * display (see MqttIdentity). Payloads are JSON; a malformed one is dropped, never fatal, as the contract
+ * says. Reconnects by itself; `close()` ends it.
  */
 type Connect = (url: string, options: IClientOptions) => MqttClient;
 
 /**
- * Loads mqtt.js only when a till is paired (it is most of the till's script weight, and the pairing and
- * login screens do not need it), then connects.
+ * Loads mqtt.js only once paired (it is most of the script weight, and the pairing and login screens do
+ * not need it), then connects.
  */
 export async function connectHubMqtt(options: HubMqttOptions): Promise<HubMqtt> {
   const { default: mqtt } = await import('mqtt');
@@ -50,20 +56,25 @@ export async function connectHubMqtt(options: HubMqttOptions): Promise<HubMqtt> 
 export class HubMqtt {
   readonly #client: MqttClient;
   readonly #handlers = new Map<string, Set<Handler>>();
+  readonly #onConnect = new Set<() => void>();
 
   constructor(options: HubMqttOptions, connect: Connect) {
-    const clientId = `till:${options.tillId}:${options.clientName}`;
+    const who = options.identity;
+    const username = who.kind === 'till' ? `till:${who.tillId}` : `display:${who.displayId}`;
     this.#client = connect(options.url, {
-      clientId,
-      username: `till:${options.tillId}`,
-      password: options.token,
+      clientId: who.kind === 'till' ? `${username}:${who.clientName}` : username,
+      username,
+      password: who.token,
       protocolVersion: 4,
       reconnectPeriod: 3_000,
       connectTimeout: 10_000,
       clean: true,
     });
     options.onStatus?.('connecting');
-    this.#client.on('connect', () => options.onStatus?.('online'));
+    this.#client.on('connect', () => {
+      options.onStatus?.('online');
+      for (const handler of this.#onConnect) handler();
+    });
     this.#client.on('offline', () => options.onStatus?.('offline'));
     this.#client.on('error', (error) => {
       // CONNACK 4/5: the broker refused our credentials; retrying with the same ones cannot help.
@@ -106,8 +117,26 @@ export class HubMqtt {
     };
   }
 
+  /**
+   * Publishes JSON (QoS 1). mqtt.js keeps it while the link is down and sends it on reconnect. A
+   * retained message lives in the hub's memory only, so a publisher of state also calls this again from
+   * `onConnect` (after a hub restart the broker has nothing).
+   */
+  publish(topic: string, payload: unknown, options: { retain: boolean }): void {
+    this.#client.publish(topic, JSON.stringify(payload), { qos: 1, retain: options.retain });
+  }
+
+  /** Runs on every (re)connect; returns the function that stops it. */
+  onConnect(handler: () => void): () => void {
+    this.#onConnect.add(handler);
+    return () => {
+      this.#onConnect.delete(handler);
+    };
+  }
+
   close(): void {
     this.#handlers.clear();
+    this.#onConnect.clear();
     this.#client.end(true);
   }
 }

@@ -6,4 +6,6 @@
 export const tillTopics = {
   events: (store: string, till: string) => `pos/${store}/tills/${till}/events`,
   cart: (store: string, till: string) => `pos/${store}/tills/${till}/cart`,
+  /** A domain event every till may read (catalog.changed, ...). */
+  domainEvent: (store: string, name: string) => `pos/${store}/events/${name}`,
 } as const;

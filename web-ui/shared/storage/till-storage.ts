@@ -1,3 +1,6 @@
+import type { StoreFormat } from '../format/store-format.js';
+import { readJsonEntry, writeJsonEntry } from './json-entry.js';
+
 /**
  * What a till remembers across reloads, in localStorage under one prefix. Storage is passed in (the
  * Web Storage interface), so tests use a Map-backed fake and nothing else touches localStorage.
@@ -61,6 +64,21 @@ export class TillStorage {
     this.#write('pairing', value);
   }
 
+  /** The store's money format as last read from the hub, so a till started while the hub is away shows it. */
+  get storeFormat(): StoreFormat | null {
+    const o = this.#read('store-format');
+    if (o === null) return null;
+    const { locale, currency, cashStepMinor } = o;
+    if (typeof locale !== 'string' || typeof currency !== 'string') return null;
+    return Number.isSafeInteger(cashStepMinor) && (cashStepMinor as number) > 0
+      ? { locale, currency, cashStepMinor: cashStepMinor as number }
+      : { locale, currency };
+  }
+
+  set storeFormat(value: StoreFormat | null) {
+    this.#write('store-format', value);
+  }
+
   /** The language a cashier picked on this till, if any. */
   get locale(): string | null {
     return this.storage.getItem(`${PREFIX}locale`);
@@ -71,18 +89,10 @@ export class TillStorage {
   }
 
   #read(key: string): Record<string, unknown> | null {
-    const raw = this.storage.getItem(PREFIX + key);
-    if (raw === null) return null;
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : null;
-    } catch {
-      return null;
-    }
+    return readJsonEntry(this.storage, PREFIX + key);
   }
 
   #write(key: string, value: object | null): void {
-    if (value === null) this.storage.removeItem(PREFIX + key);
-    else this.storage.setItem(PREFIX + key, JSON.stringify(value));
+    writeJsonEntry(this.storage, PREFIX + key, value);
   }
 }

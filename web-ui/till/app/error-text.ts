@@ -15,6 +15,8 @@ export function errorText(error: unknown): string {
   switch (error.code) {
     case 'PAIRING_CODE_UNKNOWN':
       return msg('No till is waiting for that code. Check it, or ask a manager for a new one.');
+    case 'DISPLAY_CODE_UNKNOWN':
+      return msg('No customer display shows that code. Check the code on the display.');
     case 'PAIRING_EXPIRED':
       return msg('The pairing code expired. Ask for a new one.');
     case 'INVALID_CREDENTIALS':

@@ -1,7 +1,8 @@
 import { provide } from '@lit/context';
 import { localized, msg } from '@lit/localize';
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { receiptLink } from '../../shared/api/receipt-link.js';
 import {
   currentTill,
   health,
@@ -9,20 +10,35 @@ import {
   storeSettings,
   type StoreSettingsView,
 } from '../../shared/api/till-endpoints.js';
+import { addPayment, completeSale } from '../../shared/api/sales-endpoints.js';
 import '../../shared/components/offline-banner.js';
 import { ConnectionWatcher, hubConnectionContext } from '../../shared/connection/context.js';
 import { HubConnection } from '../../shared/connection/hub-connection.js';
 import type { AppEvent } from '../../shared/events.js';
+import { setStoreFormat } from '../../shared/format/store-format.js';
 import { pickLocale, type UiLocale } from '../../shared/i18n/locales.js';
 import { applyLocale } from '../../shared/i18n/localization.js';
 import { connectHubMqtt, mqttUrlFor, type HubMqtt, type MqttStatus } from '../../shared/mqtt/hub-mqtt.js';
 import { tillTopics } from '../../shared/mqtt/topics.js';
 import { TillStorage } from '../../shared/storage/till-storage.js';
+import { decodeCardProgress } from '../selling/pay/card-progress.js';
 import { baseStyles } from '../../shared/styles/theme.js';
+import { CatalogCache } from '../catalog/catalog-cache.js';
+import { catalogCacheContext } from '../catalog/context.js';
 import '../login/login-screen.js';
+import { CompletionQueue } from '../offline/completion-queue.js';
+import { completionQueueContext } from '../offline/context.js';
 import '../pairing/pairing-screen.js';
+import '../cash/cash-screen.js';
+import '../returns/returns-screen.js';
+import { CartPublisher } from '../selling/cart-publisher.js';
 import '../selling/selling-screen.js';
+import { weightEvent } from '../selling/weigh/weigh-state.js';
+import '../display/display-dialog.js';
+import { errorText } from './error-text.js';
 import { DEFAULT_IDLE_LOCK_MINUTES, IdleLock } from './idle-lock.js';
+import './mode-switch.js';
+import { TILL_MODES, tillModeFor, type TillMode } from './till-modes.js';
 import './top-bar.js';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
@@ -40,7 +56,7 @@ export class TillApp extends LitElement {
     css`
       :host {
         display: grid;
-        grid-template-rows: auto auto 1fr;
+        grid-template-rows: auto auto auto 1fr;
         min-height: 100dvh;
         background: var(--page);
       }
@@ -53,14 +69,46 @@ export class TillApp extends LitElement {
   @provide({ context: hubConnectionContext })
   private _connection = new HubConnection(new TillStorage(window.localStorage));
 
+  /** The local catalog: scans and searches answer from it, the hub's feed keeps it current. */
+  @provide({ context: catalogCacheContext })
+  private _catalog = new CatalogCache(this._connection.api);
+
+  /** Cash sales taken while the hub was away, completed once it answers (same sale and payment ids). */
+  @provide({ context: completionQueueContext })
+  private _completions = new CompletionQueue(
+    window.localStorage,
+    {
+      pay: (saleId, payment) => addPayment(this._connection.api, saleId, payment),
+      complete: (saleId) => completeSale(this._connection.api, saleId),
+    },
+    {
+      now: () => Date.now(),
+      setTimeout: (run, ms) => window.setTimeout(run, ms),
+      clearTimeout: (handle) => {
+        window.clearTimeout(handle as number);
+      },
+      describe: (error) => errorText(error),
+    },
+  );
+
   @state() private _locale: UiLocale = 'en';
   @state() private _store: StoreSettingsView | null = null;
   @state() private _live: MqttStatus = 'connecting';
   @state() private _idleLockedStaff: string | null = null;
+  @state() private _mode: TillMode = 'sell';
+  @state() private _managingDisplays = false;
 
   private _mqtt: HubMqtt | null = null;
-  /** Till events from the broker, re-dispatched for the screens ('scan': detail is the scanned code). */
+  /**
+   * Till events from the broker, re-dispatched for the screens ('scan': detail is the scanned code;
+   * 'weight': detail is the scale's ScaleReading; 'payment': a CardProgress).
+   */
   private _tillEvents = new EventTarget();
+  /** The customer display's feed: the selling screen reports, the live link publishes. */
+  private _cartPublisher = new CartPublisher({
+    now: () => new Date().toISOString(),
+    receiptLink: (saleId) => receiptLink(this._connection.api, saleId),
+  });
   private _idle = new IdleLock(DEFAULT_IDLE_LOCK_MINUTES * 60_000, () => this._logout('idle'), {
     now: () => Date.now(),
     setTimeout: (run, ms) => window.setTimeout(run, ms),
@@ -71,14 +119,23 @@ export class TillApp extends LitElement {
 
   constructor() {
     super();
+    // Money shows in the store's format from the first paint, even when the hub is away at start.
+    const remembered = this._connection.storage.storeFormat;
+    if (remembered) setStoreFormat(remembered);
     new ConnectionWatcher(this, () => this._connection);
     this.addEventListener('till-paired', this._onPaired);
     this.addEventListener('staff-login', this._onLogin);
+    this.addEventListener('display-manage', () => {
+      this._managingDisplays = true;
+    });
     this.addEventListener('staff-logout', (e: AppEvent<'staff-logout'>) => this._logout(e.detail.reason));
     this.addEventListener(
       'locale-pick',
       (e: AppEvent<'locale-pick'>) => void this._setLocale(e.detail.locale, true),
     );
+    this.addEventListener('mode-pick', (e: AppEvent<'mode-pick'>) => {
+      this._mode = tillModeFor(e.detail.mode) ?? this._mode;
+    });
     this._connection.addEventListener('change', this._onConnectionChange);
   }
 
@@ -87,6 +144,7 @@ export class TillApp extends LitElement {
     this._connection.start();
     for (const type of ACTIVITY_EVENTS) window.addEventListener(type, this._onActivity, { passive: true });
     void this._setLocale(pickLocale(this._connection.storage.locale, navigator.languages), false);
+    void this._catalog.open();
     if (this._connection.till) void this._resume();
   }
 
@@ -96,6 +154,8 @@ export class TillApp extends LitElement {
     for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, this._onActivity);
     this._idle.disarm();
     this._mqtt?.close();
+    this._catalog.stop();
+    this._completions.stop();
   }
 
   override updated(): void {
@@ -113,6 +173,7 @@ export class TillApp extends LitElement {
         .staffName=${staff?.staff.name ?? null}
         .locale=${this._locale}
       ></top-bar>
+      <mode-switch .modes=${staff === null ? [] : TILL_MODES} .current=${this._mode}></mode-switch>
       <main id="main" aria-label=${msg('Till')}>
         ${
           till === null
@@ -125,14 +186,47 @@ export class TillApp extends LitElement {
                   .preselect=${this._idleLockedStaff}
                   ?idleLocked=${this._idleLockedStaff !== null}
                 ></login-screen>`
-              : html`<selling-screen
-                  .currency=${this._store?.currency ?? 'DKK'}
-                  .uiLocale=${this._locale}
-                  .permissions=${staff.staff.permissions}
-                  .tillEvents=${this._tillEvents}
-                ></selling-screen>`
+              : this._screen(staff.staff.permissions)
         }
-      </main>`;
+      </main>
+      ${
+        this._managingDisplays && staff !== null
+          ? html`<display-dialog
+              .uiLocale=${this._locale}
+              @close=${() => {
+                this._managingDisplays = false;
+              }}
+            ></display-dialog>`
+          : nothing
+      }`;
+  }
+
+  /** The logged-in cashier's screen for the current mode. */
+  private _screen(permissions: readonly string[]) {
+    const currency = this._store?.currency ?? 'DKK';
+    switch (this._mode) {
+      case 'sell':
+        return html`<selling-screen
+          .currency=${currency}
+          .uiLocale=${this._locale}
+          .permissions=${permissions}
+          .tillEvents=${this._tillEvents}
+          .cartPublisher=${this._cartPublisher}
+        ></selling-screen>`;
+      case 'returns':
+        return html`<returns-screen
+          .currency=${currency}
+          .uiLocale=${this._locale}
+          .permissions=${permissions}
+          .tillEvents=${this._tillEvents}
+        ></returns-screen>`;
+      case 'cash':
+        return html`<cash-screen
+          .currency=${currency}
+          .uiLocale=${this._locale}
+          .timeZone=${this._store?.timeZone}
+        ></cash-screen>`;
+    }
   }
 
   /** A till that was paired before: check its token still works, then start the live link. */
@@ -153,7 +247,15 @@ export class TillApp extends LitElement {
         storeSettings(this._connection.api),
         health(this._connection.api),
       ]);
+      const format = {
+        locale: settings.locale,
+        currency: settings.currency,
+        cashStepMinor: settings.cashRoundingMinor,
+      };
+      if (setStoreFormat(format)) this._connection.storage.storeFormat = format;
       this._store = settings;
+      // Start filling the cache now; nothing waits for it (scans and searches fall back to the hub).
+      this._catalog.follow(hub.storeId);
       await this._connectLive(hub.storeId, till.tillId, till.token);
     } catch {
       // Unreachable or refused: the banner or the pairing screen says so; the next pairing retries.
@@ -163,13 +265,14 @@ export class TillApp extends LitElement {
   private async _connectLive(storeId: string, tillId: string, token: string): Promise<void> {
     this._mqtt?.close();
     this._mqtt = null;
+    this._cartPublisher.attach(null);
     const live = await connectHubMqtt({
       url: mqttUrlFor(window.location),
-      tillId,
-      token,
-      clientName: 'till',
+      identity: { kind: 'till', tillId, token, clientName: 'till' },
       onStatus: (status) => {
         this._live = status;
+        // Back after a break: catalog.changed events sent meanwhile were missed, so read the feed.
+        if (status === 'online') this._catalog.changed();
       },
     });
     // Unpaired while mqtt.js was loading: drop the link at once.
@@ -178,10 +281,27 @@ export class TillApp extends LitElement {
       return;
     }
     this._mqtt = live;
-    // Scans from the till's serial scanner go the same way as a keyboard-wedge scan.
+    const cartTopic = tillTopics.cart(storeId, tillId);
+    this._cartPublisher.attach((snapshot) => {
+      live.publish(cartTopic, snapshot, { retain: true });
+    });
+    live.onConnect(() => {
+      this._cartPublisher.resend();
+    });
+    // Scans from the till's serial scanner go the same way as a keyboard-wedge scan; weights from its
+    // scale feed the weigh dialog.
     live.subscribe(tillTopics.events(storeId, tillId), (payload) => {
       const scan = scannedCode(payload);
       if (scan !== null) this._tillEvents.dispatchEvent(new CustomEvent('scan', { detail: scan }));
+      const weight = weightEvent(payload);
+      if (weight !== null) this._tillEvents.dispatchEvent(new CustomEvent('weight', { detail: weight }));
+      // Card payment progress from the till's terminal, for the pay screen.
+      const progress = decodeCardProgress(payload);
+      if (progress !== null) this._tillEvents.dispatchEvent(new CustomEvent('payment', { detail: progress }));
+    });
+    // A price or product changed at the hub: the cache pulls the changed page from the feed.
+    live.subscribe(tillTopics.domainEvent(storeId, 'catalog.changed'), () => {
+      this._catalog.changed();
     });
   }
 
@@ -194,6 +314,8 @@ export class TillApp extends LitElement {
     this._idleLockedStaff = null;
     this._connection.setStaff(event.detail);
     this._idle.arm();
+    // Completing a queued sale needs a cashier's session: send what waits now that there is one.
+    this._completions.retryNow();
   };
 
   private _logout(reason: 'logout' | 'switch' | 'idle'): void {
@@ -203,6 +325,7 @@ export class TillApp extends LitElement {
     // Best effort: if the hub is away the session expires there by itself; the till forgets it now.
     pinLogout(this._connection.api).catch(() => undefined);
     this._connection.setStaff(null);
+    this._mode = 'sell';
     this._idleLockedStaff = reason === 'idle' ? staff.staff.id : null;
   }
 
@@ -221,9 +344,14 @@ export class TillApp extends LitElement {
     if (!(event instanceof CustomEvent)) return;
     // The cashier's session ended on the hub (expired): nothing left for the idle lock to guard.
     if (event.detail === 'staff' && this._connection.staff === null) this._idle.disarm();
+    if (event.detail === 'reachability' && this._connection.online) {
+      this._catalog.changed();
+      this._completions.retryNow();
+    }
     if (event.detail !== 'till') return;
     if (this._connection.till === null) {
       // Unpaired (revoked): the live link's credentials are gone too.
+      this._cartPublisher.attach(null);
       this._mqtt?.close();
       this._mqtt = null;
       this._idle.disarm();

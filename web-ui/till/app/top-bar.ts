@@ -91,6 +91,14 @@ export class TopBar extends LitElement {
                 <button
                   class="button"
                   type="button"
+                  data-action="customer-display"
+                  @click=${() => emit(this, 'display-manage', {})}
+                >
+                  ${msg('Customer display')}
+                </button>
+                <button
+                  class="button"
+                  type="button"
                   @click=${() => emit(this, 'staff-logout', { reason: 'switch' })}
                 >
                   ${msg('Switch user')}

@@ -29,39 +29,6 @@ export const loginStyles = css`
   h2 {
     font-size: 1.15rem;
   }
-  .tiles {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr));
-    gap: 0.75rem;
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
-  .tile {
-    width: 100%;
-    min-height: 5.5rem;
-    display: grid;
-    gap: 0.25rem;
-    place-content: center;
-    text-align: center;
-    border: 2px solid var(--line);
-    border-radius: var(--radius);
-    background: var(--surface);
-    cursor: pointer;
-    padding: 0.5rem;
-  }
-  .tile[aria-pressed='true'] {
-    border-color: var(--accent);
-    background: var(--accent-soft);
-  }
-  .tile .name {
-    font-weight: 700;
-    font-size: 1.05rem;
-  }
-  .tile .role {
-    color: var(--ink-muted);
-    font-size: 0.9rem;
-  }
   .pin {
     display: grid;
     gap: 0.9rem;

@@ -11,6 +11,7 @@ import { formatCountdown } from '../../shared/format/numbers.js';
 import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
 import { errorText } from '../app/error-text.js';
 import { loginStyles } from './login-screen.styles.js';
+import './staff-tiles.js';
 import {
   canSubmitPin,
   lockedUntil,
@@ -89,24 +90,14 @@ export class LoginScreen extends LitElement {
     if (this._staff.length === 0) {
       return html`<p class="hint">${msg('No staff may log in at this till. A manager can add staff.')}</p>`;
     }
-    return html`<ul class="tiles">
-      ${this._staff.map(
-        (s) =>
-          html`<li>
-            <button
-              type="button"
-              class="tile"
-              aria-pressed=${s.id === this._selected ? 'true' : 'false'}
-              @click=${() => {
-                this._select(s.id);
-              }}
-            >
-              <span class="name">${s.name}</span>
-              <span class="role">${this._roleName(s.role)}</span>
-            </button>
-          </li>`,
-      )}
-    </ul>`;
+    return html`<staff-tiles
+      .staff=${this._staff}
+      .selected=${this._selected}
+      label=${msg('Who is selling?')}
+      .onPick=${(id: string) => {
+        this._select(id);
+      }}
+    ></staff-tiles>`;
   }
 
   private _renderPin() {
@@ -146,24 +137,6 @@ export class LoginScreen extends LitElement {
         ${msg('OK')}
       </button>
     </section>`;
-  }
-
-  private _roleName(role: string): string {
-    switch (role) {
-      case 'cashier':
-        return msg('Cashier');
-      case 'supervisor':
-        return msg('Supervisor');
-      case 'manager':
-        return msg('Manager');
-      case 'technician':
-        return msg('Technician');
-      case 'owner':
-        return msg('Owner');
-      default:
-        // A custom role: its name is the store's own word, shown as the store wrote it.
-        return role;
-    }
   }
 
   private _select(id: string): void {

@@ -17,10 +17,62 @@ export const cartLinesStyles = css`
     padding: 0.6rem 0;
     border-bottom: 1px solid var(--line);
   }
+  .line.selected {
+    background: var(--accent-soft);
+    box-shadow: inset 4px 0 0 var(--accent);
+    padding-inline: 0.5rem;
+  }
+  .pick {
+    display: grid;
+    gap: 0.15rem;
+    min-height: var(--touch);
+    padding: 0;
+    border: none;
+    background: none;
+    text-align: start;
+    cursor: pointer;
+    min-width: 0;
+  }
   .line .name {
     font-weight: 600;
     overflow-wrap: anywhere;
   }
+  .detail {
+    color: var(--ink-muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .detail s {
+    margin-inline-start: 0.4rem;
+  }
+  .discount,
+  .note {
+    grid-column: 1 / -1;
+    font-size: 0.95rem;
+  }
+  .discount {
+    color: var(--accent-strong);
+    font-weight: 600;
+    display: flex;
+    justify-content: space-between;
+  }
+  .discount .off {
+    font-variant-numeric: tabular-nums;
+  }
+  .note {
+    color: var(--ink-muted);
+    font-style: italic;
+    overflow-wrap: anywhere;
+  }
+  .line-actions {
+    grid-column: 1 / -1;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(7.5rem, 1fr));
+    gap: 0.4rem;
+  }
+  .line-actions .button {
+    padding: 0 0.5rem;
+  }
+
   .line .amount {
     font-weight: 700;
     font-variant-numeric: tabular-nums;

@@ -30,4 +30,29 @@ export const cartPanelStyles = css`
     color: var(--danger);
     font-weight: 600;
   }
+  .sale-info {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    gap: 0.2rem 0.75rem;
+    margin: 0.75rem 0 0;
+    padding: 0.5rem 0.75rem;
+    border-radius: var(--radius);
+    background: var(--surface-muted);
+  }
+  .sale-info dt {
+    color: var(--ink-muted);
+  }
+  .sale-info dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .sale-actions {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr));
+    gap: 0.4rem;
+    margin-top: 0.75rem;
+  }
+  .sale-actions .button {
+    padding: 0 0.5rem;
+  }
 `;

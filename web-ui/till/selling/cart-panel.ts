@@ -2,8 +2,11 @@ import { localized, msg } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../../shared/events.js';
-import { formatMoney } from '../../shared/format/money.js';
+import { storeFormat, storeMoney } from '../../shared/format/store-format.js';
+import { formatPercentBp } from '../../shared/format/numbers.js';
+import { kbdStyles } from '../../shared/styles/kbd.js';
 import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
+import { SALE_ACTIONS, shortcutText } from './cart-actions.js';
 import { cartPanelStyles } from './cart-panel.styles.js';
 import { canPay, currentTotals, emptyCart, type CartState } from './cart-state.js';
 import './cart-lines.js';
@@ -25,6 +28,7 @@ export class CartPanel extends LitElement {
   static override styles = [
     baseStyles,
     buttonStyles,
+    kbdStyles,
     panelStyles,
     noticeStyles,
     pendingStyles,
@@ -34,6 +38,8 @@ export class CartPanel extends LitElement {
   @property({ attribute: false }) cart: CartState = emptyCart('');
   @property({ attribute: false }) notice: TillNotice | null = null;
   @property({ type: Boolean }) paying = false;
+  /** The line the line actions act on. */
+  @property() selected: string | null = null;
   @property() currency = 'DKK';
   @property() uiLocale = 'en';
 
@@ -45,8 +51,13 @@ export class CartPanel extends LitElement {
           ? html`<p class="notice ${this.notice.danger ? 'danger' : ''}" role="alert">${this.notice.text}</p>`
           : nothing
       }
-      <cart-lines .cart=${this.cart} .currency=${this.currency} .uiLocale=${this.uiLocale}></cart-lines>
-      ${this._renderTotals()}
+      <cart-lines
+        .cart=${this.cart}
+        .selected=${this.selected}
+        .currency=${this.currency}
+        .uiLocale=${this.uiLocale}
+      ></cart-lines>
+      ${this._renderSale()} ${this._renderTotals()}
       <button
         class="button primary pay"
         type="button"
@@ -57,16 +68,61 @@ export class CartPanel extends LitElement {
         ${msg('Pay')}
       </button>
       ${this._renderSync()}
+      <div class="sale-actions" role="group" aria-label=${msg('Sale')}>
+        ${SALE_ACTIONS.map(
+          (a) =>
+            html`<button
+              class="button"
+              type="button"
+              ?disabled=${this.paying}
+              aria-keyshortcuts=${shortcutText(a.shortcut)}
+              @click=${() => emit(this, 'cart-action', { action: a.action, lineId: null })}
+            >
+              ${a.label()} <kbd>${shortcutText(a.shortcut)}</kbd>
+            </button>`,
+        )}
+      </div>
     </section>`;
+  }
+
+  /** The customer, the sale discount asked for and the sale note, as the cart holds them. */
+  private _renderSale() {
+    const { customer, discount, discountReason, note } = this.cart.sale;
+    if (customer === null && discount === null && note === '') return nothing;
+    return html`<dl class="sale-info">
+      ${
+        customer === null
+          ? nothing
+          : html`<dt>${msg('Customer')}</dt>
+              <dd data-customer>${customer.name}</dd>`
+      }
+      ${
+        discount === null
+          ? nothing
+          : html`<dt>${msg('Sale discount')}</dt>
+              <dd data-sale-discount>
+                ${
+                  discount.kind === 'percent'
+                    ? formatPercentBp(discount.bp, storeFormat().locale)
+                    : storeMoney(discount.amountMinor, this.currency)
+                }
+                · ${discountReason}
+              </dd>`
+      }
+      ${
+        note === ''
+          ? nothing
+          : html`<dt>${msg('Note')}</dt>
+              <dd data-sale-note>${note}</dd>`
+      }
+    </dl>`;
   }
 
   private _renderTotals() {
     const totals = currentTotals(this.cart);
     if (this.cart.lines.length === 0) return nothing;
     const show = (minor: number | undefined) =>
-      minor === undefined
-        ? html`<span class="pending">…</span>`
-        : formatMoney(minor, this.currency, this.uiLocale);
+      minor === undefined ? html`<span class="pending">…</span>` : storeMoney(minor, this.currency);
     return html`<dl class="totals" aria-live="polite" aria-busy=${totals === null ? 'true' : 'false'}>
       <dt>${msg('Subtotal')}</dt>
       <dd>${show(totals?.subtotalMinor)}</dd>

@@ -1,4 +1,21 @@
-import type { CartLineInput, SaleLineView, SaleTotals, SaleView } from '../../shared/api/sales-endpoints.js';
+import type {
+  CartInput,
+  CartLineInput,
+  SaleLineView,
+  SaleTotals,
+  SaleView,
+} from '../../shared/api/sales-endpoints.js';
+import {
+  lineEditsFromStored,
+  lineFields,
+  NO_LINE_EDITS,
+  NO_SALE_EDITS,
+  sameDiscount,
+  saleEditsFromStored,
+  saleFields,
+  type LineEdits,
+  type SaleEdits,
+} from './line-edits.js';
 
 /**
  * The cart as the till holds it: the lines the cashier asked for (ids made by the till, UUIDv7), and the
@@ -11,11 +28,17 @@ export interface LocalLine {
   productId: string;
   /** As the catalog named it when added; the hub's name wins once it answers. */
   name: string;
-  /** Pieces; null for a scale label, whose quantity the hub reads from the label. */
+  /** Pieces, or grams for a weighed line; null for a scale label, whose quantity the hub reads from it. */
   quantity: number | null;
   /** Only for price- or weight-embedded labels: the hub decodes the label itself. */
   scannedCode: string | null;
+  /** A weighed line's grams came from the till's scale or were typed; null for pieces and labels. */
+  weightSource: WeightSource | null;
+  /** Price override, discount, note (cart-edits.ts). */
+  edits: LineEdits;
 }
+
+export type WeightSource = 'scale' | 'manual';
 
 export type SyncState =
   /** The hub holds exactly this cart. */
@@ -36,15 +59,29 @@ export interface CartState {
   /** The lines the hub last accepted: what a refused change falls back to. */
   accepted: readonly LocalLine[];
   sync: SyncState;
+  /** Sale discount, note and customer (cart-edits.ts), and what the hub last accepted of them. */
+  sale: SaleEdits;
+  acceptedSale: SaleEdits;
 }
 
 export const MAX_QUANTITY = 9_999;
 
 export function emptyCart(saleId: string): CartState {
-  return { saleId, lines: [], revision: 0, hub: null, hubRevision: 0, accepted: [], sync: 'synced' };
+  return {
+    saleId,
+    lines: [],
+    revision: 0,
+    hub: null,
+    hubRevision: 0,
+    accepted: [],
+    sync: 'synced',
+    sale: NO_SALE_EDITS,
+    acceptedSale: NO_SALE_EDITS,
+  };
 }
 
-function changed(state: CartState, lines: readonly LocalLine[]): CartState {
+/** A local change to the lines (or, with the same lines, to the sale's fields): a new revision to send. */
+export function changed(state: CartState, lines: readonly LocalLine[]): CartState {
   return {
     ...state,
     lines,
@@ -68,7 +105,13 @@ export function addProduct(state: CartState, product: ProductToAdd, newLineId: s
   if (product.labelCode === undefined) {
     const same = [...state.lines]
       .reverse()
-      .find((l) => l.productId === product.productId && l.scannedCode === null && l.quantity !== null);
+      .find(
+        (l) =>
+          l.productId === product.productId &&
+          l.scannedCode === null &&
+          l.weightSource === null &&
+          l.quantity !== null,
+      );
     if (same?.quantity != null && same.quantity < MAX_QUANTITY) {
       return setQuantity(state, same.id, same.quantity + 1);
     }
@@ -79,14 +122,38 @@ export function addProduct(state: CartState, product: ProductToAdd, newLineId: s
     name: product.name,
     quantity: product.labelCode === undefined ? 1 : null,
     scannedCode: product.labelCode ?? null,
+    weightSource: null,
+    edits: NO_LINE_EDITS,
   };
   return changed(state, [...state.lines, line]);
 }
 
-/** Sets a piece quantity (1..MAX_QUANTITY); label lines and unknown lines are left as they are. */
+/** Adds a weighed product as a line of its own: `grams` (a positive integer) from the scale or typed. */
+export function addWeighed(
+  state: CartState,
+  product: ProductToAdd,
+  grams: number,
+  source: WeightSource,
+  newLineId: string,
+): CartState {
+  if (!Number.isSafeInteger(grams) || grams <= 0) return state;
+  const line: LocalLine = {
+    id: newLineId,
+    productId: product.productId,
+    name: product.name,
+    quantity: grams,
+    scannedCode: null,
+    weightSource: source,
+    edits: NO_LINE_EDITS,
+  };
+  return changed(state, [...state.lines, line]);
+}
+
+/** Sets a piece quantity (1..MAX_QUANTITY); label, weighed and unknown lines are left as they are. */
 export function setQuantity(state: CartState, lineId: string, quantity: number): CartState {
   const line = state.lines.find((l) => l.id === lineId);
-  if (!line || line.quantity === null || !Number.isSafeInteger(quantity)) return state;
+  if (!line || line.quantity === null || line.weightSource !== null || !Number.isSafeInteger(quantity))
+    return state;
   const next = Math.min(MAX_QUANTITY, Math.max(1, quantity));
   if (next === line.quantity) return state;
   return changed(
@@ -105,8 +172,8 @@ export function removeLine(state: CartState, lineId: string): CartState {
 
 /** What to send for the current cart: a create the first time, then a full replacement at a version. */
 export type CartRequest =
-  | { kind: 'create'; saleId: string; revision: number; lines: CartLineInput[] }
-  | { kind: 'replace'; saleId: string; revision: number; expectedVersion: number; lines: CartLineInput[] };
+  | { kind: 'create'; saleId: string; revision: number; cart: CartInput }
+  | { kind: 'replace'; saleId: string; revision: number; expectedVersion: number; cart: CartInput };
 
 export function cartRequest(state: CartState): CartRequest | null {
   if (state.sync === 'synced') return null;
@@ -115,30 +182,33 @@ export function cartRequest(state: CartState): CartRequest | null {
     productId: l.productId,
     ...(l.quantity === null ? {} : { quantity: l.quantity }),
     ...(l.scannedCode === null ? {} : { scannedCode: l.scannedCode }),
+    ...(l.weightSource === null ? {} : { weightSource: l.weightSource }),
+    ...lineFields(l.edits),
   }));
+  const cart: CartInput = { lines, ...saleFields(state.sale) };
   if (state.hub === null) {
     // Nothing to create yet: an empty cart is the same as no sale.
     if (lines.length === 0) return null;
-    return { kind: 'create', saleId: state.saleId, revision: state.revision, lines };
+    return { kind: 'create', saleId: state.saleId, revision: state.revision, cart };
   }
   return {
     kind: 'replace',
     saleId: state.saleId,
     revision: state.revision,
     expectedVersion: state.hub.version,
-    lines,
+    cart,
   };
 }
 
 /** The hub accepted the cart sent at `revision`. */
 export function hubAccepted(state: CartState, view: SaleView, revision: number): CartState {
   const upToDate = revision === state.revision;
-  const accepted = upToDate ? state.lines : state.accepted;
   return {
     ...state,
     hub: view,
     hubRevision: revision,
-    accepted,
+    accepted: upToDate ? state.lines : state.accepted,
+    acceptedSale: upToDate ? state.sale : state.acceptedSale,
     sync: upToDate ? 'synced' : 'pending',
   };
 }
@@ -156,6 +226,7 @@ export function hubRefused(state: CartState): CartState {
   return {
     ...state,
     lines: state.accepted,
+    sale: state.acceptedSale,
     revision: state.revision + 1,
     sync: 'synced',
     hubRevision: state.revision + 1,
@@ -180,6 +251,25 @@ export interface CartLineDisplay {
   /** The hub's line total, or null while the hub has not priced this line as it stands. */
   totalMinor: number | null;
   unitPriceMinor: number | null;
+  /** The catalog price, shown struck through when a price override stands (hub figures only). */
+  catalogPriceMinor: number | null;
+  /** The discount asked for (shown as "10 %" or an amount), and what the hub took off for it. */
+  discount: LineEdits['discount'];
+  discountMinor: number | null;
+  note: string;
+}
+
+/** True when the hub's line is the line as the till holds it: same quantity, price and discount. */
+function describes(line: LocalLine, hub: SaleLineView): boolean {
+  const price =
+    line.edits.unitPriceMinor === null
+      ? hub.unitPriceMinor === hub.catalogPriceMinor
+      : hub.unitPriceMinor === line.edits.unitPriceMinor;
+  return (
+    (line.quantity === null || hub.quantity === line.quantity) &&
+    price &&
+    sameDiscount(line.edits.discount, hub.discount)
+  );
 }
 
 /** The lines to show: local intent, with the hub's figures wherever they describe the same line. */
@@ -190,14 +280,18 @@ export function displayLines(state: CartState): CartLineDisplay[] {
   const fresh = state.sync === 'synced';
   return state.lines.map((line) => {
     const hub = hubLines.get(line.id);
-    const current = hub !== undefined && (line.quantity === null || hub.quantity === line.quantity);
+    const current = hub !== undefined && describes(line, hub) && (fresh || line.quantity !== null);
     return {
       id: line.id,
       name: hub?.name ?? line.name,
       quantity: line.quantity ?? hub?.quantity ?? null,
-      measured: hub?.measured ?? false,
-      totalMinor: current && (fresh || line.quantity !== null) ? hub.totalMinor : null,
-      unitPriceMinor: hub?.unitPriceMinor ?? null,
+      measured: hub?.measured ?? line.weightSource !== null,
+      totalMinor: current ? hub.totalMinor : null,
+      unitPriceMinor: current ? hub.unitPriceMinor : null,
+      catalogPriceMinor: current ? hub.catalogPriceMinor : null,
+      discount: line.edits.discount,
+      discountMinor: current ? hub.lineDiscountMinor : null,
+      note: line.edits.note,
     };
   });
 }
@@ -216,15 +310,16 @@ export function canPay(state: CartState): boolean {
 export interface StoredCart {
   saleId: string;
   lines: LocalLine[];
+  sale: SaleEdits;
 }
 
 export function toStored(state: CartState): StoredCart {
-  return { saleId: state.saleId, lines: [...state.lines] };
+  return { saleId: state.saleId, lines: [...state.lines], sale: state.sale };
 }
 
 export function fromStored(value: unknown): CartState | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { saleId, lines } = value as Record<string, unknown>;
+  const { saleId, lines, sale } = value as Record<string, unknown>;
   if (typeof saleId !== 'string' || !Array.isArray(lines)) return null;
   const parsed: LocalLine[] = [];
   for (const raw of lines) {
@@ -239,15 +334,21 @@ export function fromStored(value: unknown): CartState | null {
     ) {
       return null;
     }
+    // Carts stored before weighed lines existed have no weightSource: they held pieces and labels only.
+    const source = l.weightSource === 'scale' || l.weightSource === 'manual' ? l.weightSource : null;
     parsed.push({
       id: l.id,
       productId: l.productId,
       name: l.name,
       quantity: l.quantity,
       scannedCode: l.scannedCode,
+      weightSource: source,
+      edits: lineEditsFromStored(l.edits),
     });
   }
   const empty = emptyCart(saleId);
   // The hub may or may not have the sale: the next send creates it or finds it (409 -> read -> replace).
-  return parsed.length === 0 ? empty : { ...empty, lines: parsed, revision: 1, sync: 'pending' };
+  return parsed.length === 0
+    ? empty
+    : { ...empty, lines: parsed, sale: saleEditsFromStored(sale), revision: 1, sync: 'pending' };
 }

@@ -1,5 +1,6 @@
 import { HubApiError, HubUnreachableError } from '../../shared/api/errors.js';
-import type { CartLineInput, SaleView } from '../../shared/api/sales-endpoints.js';
+import type { CartInput, SaleView } from '../../shared/api/sales-endpoints.js';
+import { missingPermission, type SupervisorOverride } from '../override/override-logic.js';
 import {
   cartRequest,
   hubAccepted,
@@ -7,20 +8,35 @@ import {
   hubRefused,
   hubUnreachable,
   retrying,
+  type CartRequest,
   type CartState,
 } from './cart-state.js';
 
 export interface CartApi {
-  create(saleId: string, lines: CartLineInput[]): Promise<SaleView>;
-  replace(saleId: string, expectedVersion: number, lines: CartLineInput[]): Promise<SaleView>;
+  create(saleId: string, cart: CartInput, override: SupervisorOverride | null): Promise<SaleView>;
+  replace(
+    saleId: string,
+    expectedVersion: number,
+    cart: CartInput,
+    override: SupervisorOverride | null,
+  ): Promise<SaleView>;
   get(saleId: string): Promise<SaleView>;
 }
+
+/** Resends a refused cart with a supervisor's override; rejects with the hub's answer (a wrong PIN...). */
+export type ResendWithOverride = (override: SupervisorOverride) => Promise<void>;
 
 export interface CartSyncHooks {
   /** Every new state (render it, store it). */
   changed(state: CartState): void;
   /** The hub refused a change (the cart went back to what it last accepted). */
   refused(error: HubApiError): void;
+  /**
+   * The hub refused a change for a missing permission: ask a supervisor (the override dialog), who may
+   * resend it with their PIN. Resolves 'approved' once a resend was accepted, 'cancelled' to give up
+   * (the cart then goes back); rejects with a refusal of the resend. Without it, refused() is told.
+   */
+  approve?(permission: string, resend: ResendWithOverride): Promise<'approved' | 'cancelled'>;
   setTimeout(run: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
 }
@@ -85,12 +101,7 @@ export class CartSync {
       if (request === null) return;
       const saleId = request.saleId;
       try {
-        const view =
-          request.kind === 'create'
-            ? await this.api.create(saleId, request.lines)
-            : await this.api.replace(saleId, request.expectedVersion, request.lines);
-        if (this.#state.saleId !== saleId) continue;
-        this.#set(hubAccepted(this.#state, view, request.revision));
+        await this.#send(request, null);
         conflicts = 0;
       } catch (error) {
         if (this.#state.saleId !== saleId) continue;
@@ -105,13 +116,43 @@ export class CartSync {
           continue;
         }
         if (error instanceof HubApiError) {
-          this.#set(hubRefused(this.#state));
-          this.hooks.refused(error);
+          if (await this.#refused(request, error)) continue;
           return;
         }
         throw error;
       }
     }
+  }
+
+  async #send(request: CartRequest, override: SupervisorOverride | null): Promise<void> {
+    const view =
+      request.kind === 'create'
+        ? await this.api.create(request.saleId, request.cart, override)
+        : await this.api.replace(request.saleId, request.expectedVersion, request.cart, override);
+    if (this.#state.saleId === request.saleId) this.#set(hubAccepted(this.#state, view, request.revision));
+  }
+
+  /**
+   * A refusal for a missing permission goes to a supervisor first; while they decide, this run waits,
+   * so later changes queue behind the approved cart. Whatever is not approved goes back. True when the
+   * supervisor approved and the run should go on with changes made meanwhile.
+   */
+  async #refused(request: CartRequest, error: HubApiError): Promise<boolean> {
+    const permission = missingPermission(error);
+    let shown: unknown = error;
+    if (permission !== null && this.hooks.approve) {
+      try {
+        const outcome = await this.hooks.approve(permission, (override) => this.#send(request, override));
+        if (outcome === 'approved') return true;
+        shown = null;
+      } catch (resendError) {
+        shown = resendError;
+      }
+    }
+    if (this.#state.saleId !== request.saleId) return false;
+    this.#set(hubRefused(this.#state));
+    if (shown instanceof HubApiError) this.hooks.refused(shown);
+    return false;
   }
 
   async #reread(saleId: string): Promise<void> {

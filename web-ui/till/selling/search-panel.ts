@@ -7,13 +7,18 @@ import { searchProducts, type ProductHit } from '../../shared/api/sales-endpoint
 import { hubConnectionContext } from '../../shared/connection/context.js';
 import type { HubConnection } from '../../shared/connection/hub-connection.js';
 import { emit } from '../../shared/events.js';
-import { formatMoney } from '../../shared/format/money.js';
+import { storeMoney } from '../../shared/format/store-format.js';
 import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
 import { errorText } from '../app/error-text.js';
+import type { CatalogCache } from '../catalog/catalog-cache.js';
+import { catalogCacheContext } from '../catalog/context.js';
+import type { ScanBox } from './wedge-scan-keys.js';
 import { searchPanelStyles } from './search-panel.styles.js';
 import { panelStyles } from './selling-panel.styles.js';
 
 const SEARCH_DELAY_MS = 150;
+const SEARCH_LIMIT = 20;
+const LOCAL_SEARCH_DELAY_MS = 40;
 
 /**
  * Finding a product: the search box and its results. A picked result is 'product-pick'; Enter on a
@@ -22,7 +27,7 @@ const SEARCH_DELAY_MS = 150;
  */
 @customElement('search-panel')
 @localized()
-export class SearchPanel extends LitElement {
+export class SearchPanel extends LitElement implements ScanBox {
   static override styles = [baseStyles, buttonStyles, panelStyles, searchPanelStyles];
 
   @property() currency = 'DKK';
@@ -30,6 +35,9 @@ export class SearchPanel extends LitElement {
 
   @consume({ context: hubConnectionContext })
   private _connection?: HubConnection;
+
+  @consume({ context: catalogCacheContext })
+  private _catalog?: CatalogCache | null;
 
   @state() private _query = '';
   @state() private _results: ProductHit[] | null = null;
@@ -70,17 +78,17 @@ export class SearchPanel extends LitElement {
   }
 
   /** Whether `node` is the search box (a key event's first target). */
-  isSearchBox(node: EventTarget | undefined): boolean {
+  isBox(node: EventTarget | undefined): boolean {
     return node !== undefined && node === this._search;
   }
 
   /** What the search box holds now, or null before it is drawn. */
-  get searchText(): string | null {
+  get text(): string | null {
     return this._search ? this._search.value : null;
   }
 
   /** Puts back what the box held before a scanner typed into it, without searching again. */
-  restoreSearch(text: string): void {
+  restore(text: string): void {
     if (!this._search) return;
     this._search.value = text;
     this._query = text;
@@ -110,7 +118,7 @@ export class SearchPanel extends LitElement {
             <button class="result" type="button" @click=${() => this._pick(p)}>
               <span class="pname">${p.name}</span>
               <span class="meta">${p.sku}${p.barcode ? html` · ${p.barcode}` : nothing}</span>
-              <span class="price">${formatMoney(p.priceMinor, this.currency, this.uiLocale)}</span>
+              <span class="price">${storeMoney(p.priceMinor, this.currency)}</span>
             </button>
           </li>`,
       )}
@@ -124,7 +132,10 @@ export class SearchPanel extends LitElement {
   private _onSearchInput = (event: Event): void => {
     this._query = (event.target as HTMLInputElement).value;
     window.clearTimeout(this._searchTimer);
-    this._searchTimer = window.setTimeout(() => void this._runSearch(), SEARCH_DELAY_MS);
+    // The local catalog answers within a frame, so it waits only long enough to let a scanner's burst
+    // of keys pass; the hub is asked once the typing pauses.
+    const delay = this._catalog?.searchable === true ? LOCAL_SEARCH_DELAY_MS : SEARCH_DELAY_MS;
+    this._searchTimer = window.setTimeout(() => void this._runSearch(), delay);
   };
 
   private async _runSearch(): Promise<void> {
@@ -134,11 +145,17 @@ export class SearchPanel extends LitElement {
       this._results = null;
       return;
     }
+    // From the till's own catalog when it holds all of it: instant, and it works with the hub away.
+    const local = this._catalog?.search(q, SEARCH_LIMIT) ?? null;
+    if (local !== null) {
+      this._results = local;
+      return;
+    }
     const abort = new AbortController();
     this._searchAbort = abort;
     try {
       if (!this._connection) throw new Error('search-panel needs the hub connection context');
-      const hits = await searchProducts(this._connection.api, q, abort.signal);
+      const hits = await searchProducts(this._connection.api, q, abort.signal, SEARCH_LIMIT);
       if (!abort.signal.aborted) this._results = hits;
     } catch (error) {
       if (!abort.signal.aborted && !isUnreachable(error))

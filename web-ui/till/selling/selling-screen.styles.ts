@@ -28,6 +28,19 @@ export const sellingStyles = css`
       order: -1;
     }
   }
+  /* Search above the touch grid, in the column beside the cart. */
+  .finder {
+    display: grid;
+    gap: 1rem;
+    min-width: 0;
+    align-content: start;
+  }
+  product-grid {
+    background: var(--surface);
+    border: 1px solid var(--line);
+    border-radius: var(--radius);
+    padding: 1rem;
+  }
   footer {
     max-width: 90rem;
     margin: 1rem auto 0;
