@@ -14,6 +14,7 @@ export default tseslint.config(
       'scratch/',
       'web-ui/dist/',
       'web-ui/shared/i18n/generated/',
+      'web-ui/admin/i18n/generated/',
     ],
   },
   js.configs.recommended,

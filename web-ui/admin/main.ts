@@ -1,2 +1,2 @@
 // Entry of the admin app: registers the root element; index.html places it.
-import './admin-app.js';
+import './shell/admin-app.js';

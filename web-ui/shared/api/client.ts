@@ -5,6 +5,11 @@ export interface Credentials {
   tillToken: string | null;
   /** Authorization: Bearer: the cashier's PIN session at this till. */
   staffToken: string | null;
+  /**
+   * X-CSRF-Token: the admin pages' token, sent with every change (the session itself is an HttpOnly
+   * cookie the browser adds).
+   */
+  csrfToken?: string | null;
 }
 
 export interface RequestOptions {
@@ -24,6 +29,12 @@ export interface HubApiClientOptions {
   onReachability?: (reachable: boolean) => void;
   /** Told about every refusal first (a revoked till token must end the session wherever it shows up). */
   onError?: (error: HubError) => void;
+  /**
+   * Send the browser's cookies: only the admin pages, whose session is a cookie. A till or display on a
+   * browser where a manager is logged in must not ride on that session (its requests would count as the
+   * manager's, and fail the CSRF check).
+   */
+  cookies?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -54,6 +65,7 @@ export class HubApiClient {
       response = await this.#fetch(`${this.#baseUrl}${path}`, {
         method: options.method ?? 'GET',
         headers: this.#headers(options),
+        credentials: this.#options.cookies === true ? 'same-origin' : 'omit',
         signal,
         ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
       });
@@ -77,12 +89,14 @@ export class HubApiClient {
   }
 
   #headers(options: RequestOptions): Record<string, string> {
-    const { tillToken, staffToken } = this.#options.credentials();
+    const { tillToken, staffToken, csrfToken } = this.#options.credentials();
+    const changes = (options.method ?? 'GET') !== 'GET';
     return {
       accept: 'application/json',
       ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(tillToken === null ? {} : { 'x-till-token': tillToken }),
       ...(staffToken === null ? {} : { authorization: `Bearer ${staffToken}` }),
+      ...(changes && csrfToken != null ? { 'x-csrf-token': csrfToken } : {}),
       ...options.headers,
     };
   }

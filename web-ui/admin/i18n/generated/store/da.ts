@@ -1,0 +1,58 @@
+// Do not modify this file by hand!
+// Re-generate this file by running lit-localize
+
+import { str } from '@lit/localize';
+
+/* eslint-disable no-irregular-whitespace */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export const templates = {
+  s02a2b698e1a4139c: str`Hubben afviste: ${0} (${1})`,
+  s02a32cbe68152ef1: `Inviteret: koden er ikke brugt endnu`,
+  s04d75c1934953058: str`${0}–${1}`,
+  s0aca0662f3da839c: `Hubben svarede ikke. Tjek netværket, og prøv igen.`,
+  s0d10b45c7e7c52e0: `Alle kasser`,
+  s0e4b416e66dae74c: str`Anmodet ${0}, koden gælder til ${1}`,
+  s0e871352ba4b17d3: `Tilbagekald`,
+  s0fbf6dc6a1966408: `Næste`,
+  s1b38c2d6b9b9f248: `Nyt navn`,
+  s2766063852f6c58a: `Ingen kasse er parret endnu. Åbn /till i en browser i butikken for at parre en.`,
+  s279dfe3bf6e1574a: str`Omdøbt til ${0}.`,
+  s2ceb11be2290bb1b: `Annuller`,
+  s30a18f14f4241fc7: `Browseren holder straks op med at være en kasse: kassereren logges ud, og den skal parres igen for at sælge.`,
+  s33f85f24c0f5f008: `Gem`,
+  s36b08539e89cc8e8: `Parret`,
+  s37643c19c348229c: `Nr.`,
+  s45a6f87178b802c3: str`En parringskode til ${0} er klar.`,
+  s5373e0bf1dfbbdbf: str`${0}–${1} af ${2}`,
+  s5c0a96e3a0f058d7: `Indtast denne kode på den nye kasse:`,
+  s5df283d0e9638215: `Det findes ikke længere: nogen har måske fjernet det. Genindlæs siden.`,
+  s60320a18282b2b33: `Omdøb`,
+  s61cf7680f8caf6dc: str`Koden, der vises på ${0}`,
+  s647cbc320797ffc3: str`Gælder til ${0}`,
+  s67bd5daab0fb0129: str`Hubben godtog ikke det indtastede: ${0}`,
+  s6ebc9bd6feae62a3: `Indlæser …`,
+  s817a21c2aac076bd: str`${0} er parret som kasse ${1}.`,
+  s8af61807443f32a4: `Handlinger`,
+  s8e847a1cc13d6f2e: `Hubben godtog ikke det indtastede. Tjek det, og prøv igen.`,
+  sa147fc6d40dd2f06: `Indtast den sekscifrede kode, som kassen viser på skærmen.`,
+  sa9177052e8d8cb11: `Navn på den nye kasse`,
+  saa8939ac88a76f98: `Sidst set`,
+  sad3e3c8146fc920f: `Status`,
+  sae4b8dfe67fd1d66: `Venter på godkendelse`,
+  sb569bb6066db8641: str`${0} er tilbagekaldt.`,
+  sc57f39f3abd1b7fe: `Hubben kunne ikke gemme det lige nu. Intet blev ændret; prøv igen.`,
+  sde995ad2a4e55547: `Kasser`,
+  sdefe80a5ee33f822: `Tilføj en kasse med en kode`,
+  se5d01bef737e2e3a: `Godkend`,
+  seb038d2de8df9a91: `Din rolle tillader ikke dette.`,
+  seb8a2e22ab3af49d: `Noget gik galt. Prøv igen.`,
+  sef49aec68fd1dc66: `Navn`,
+  sef4a6b13d6c2a48d: `Lav en parringskode`,
+  sf0116d3b5a593c7e: str`Tilbagekald ${0}?`,
+  sf25ac812ce7f0a54: `Nogen har ændret dette i mellemtiden. Genindlæs siden, og lav din ændring igen.`,
+  sf3ff78cc329d3528: `Forrige`,
+  sfa0656ce0912c21e: `Din session blev ændret i en anden fane. Genindlæs siden.`,
+  sfa9d8c928d994bf5: `Tilbagekaldt`,
+  sfecdd5e13f68c9ba: `Godkendt`,
+};

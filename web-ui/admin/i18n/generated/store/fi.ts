@@ -1,0 +1,58 @@
+// Do not modify this file by hand!
+// Re-generate this file by running lit-localize
+
+import { str } from '@lit/localize';
+
+/* eslint-disable no-irregular-whitespace */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export const templates = {
+  s02a2b698e1a4139c: str`Keskitin kieltäytyi: ${0} (${1})`,
+  s02a32cbe68152ef1: `Kutsuttu: koodia ei ole vielä käytetty`,
+  s04d75c1934953058: str`${0}–${1}`,
+  s0aca0662f3da839c: `Keskitin ei vastannut. Tarkista verkko ja yritä uudelleen.`,
+  s0d10b45c7e7c52e0: `Kaikki kassat`,
+  s0e4b416e66dae74c: str`Pyydetty ${0}, koodi voimassa ${1} asti`,
+  s0e871352ba4b17d3: `Peru`,
+  s0fbf6dc6a1966408: `Seuraava`,
+  s1b38c2d6b9b9f248: `Uusi nimi`,
+  s2766063852f6c58a: `Yhtään kassaa ei ole vielä yhdistetty. Avaa /till myymälän selaimessa yhdistääksesi kassan.`,
+  s279dfe3bf6e1574a: str`Nimetty uudelleen: ${0}.`,
+  s2ceb11be2290bb1b: `Peruuta`,
+  s30a18f14f4241fc7: `Selain lakkaa heti olemasta kassa: kassahenkilö kirjataan ulos, ja se on yhdistettävä uudelleen myyntiä varten.`,
+  s33f85f24c0f5f008: `Tallenna`,
+  s36b08539e89cc8e8: `Yhdistetty`,
+  s37643c19c348229c: `Nro`,
+  s45a6f87178b802c3: str`Yhdistämiskoodi kassalle ${0} on valmis.`,
+  s5373e0bf1dfbbdbf: str`${0}–${1} / ${2}`,
+  s5c0a96e3a0f058d7: `Kirjoita tämä koodi uuteen kassaan:`,
+  s5df283d0e9638215: `Sitä ei enää ole: joku on ehkä poistanut sen. Lataa sivu uudelleen.`,
+  s60320a18282b2b33: `Nimeä uudelleen`,
+  s61cf7680f8caf6dc: str`Kassan ${0} näyttämä koodi`,
+  s647cbc320797ffc3: str`Voimassa ${0} asti`,
+  s67bd5daab0fb0129: str`Keskitin ei hyväksynyt syötettyä: ${0}`,
+  s6ebc9bd6feae62a3: `Ladataan…`,
+  s817a21c2aac076bd: str`${0} on yhdistetty kassaksi ${1}.`,
+  s8af61807443f32a4: `Toiminnot`,
+  s8e847a1cc13d6f2e: `Keskitin ei hyväksynyt syötettyä. Tarkista se ja yritä uudelleen.`,
+  sa147fc6d40dd2f06: `Kirjoita kuusinumeroinen koodi, jonka kassa näyttää näytöllään.`,
+  sa9177052e8d8cb11: `Uuden kassan nimi`,
+  saa8939ac88a76f98: `Viimeksi nähty`,
+  sad3e3c8146fc920f: `Tila`,
+  sae4b8dfe67fd1d66: `Odottaa hyväksyntää`,
+  sb569bb6066db8641: str`${0} on peruttu.`,
+  sc57f39f3abd1b7fe: `Keskitin ei voinut tallentaa tätä juuri nyt. Mitään ei muutettu; yritä uudelleen.`,
+  sde995ad2a4e55547: `Kassat`,
+  sdefe80a5ee33f822: `Lisää kassa koodilla`,
+  se5d01bef737e2e3a: `Hyväksy`,
+  seb038d2de8df9a91: `Roolisi ei salli tätä.`,
+  seb8a2e22ab3af49d: `Jokin meni vikaan. Yritä uudelleen.`,
+  sef49aec68fd1dc66: `Nimi`,
+  sef4a6b13d6c2a48d: `Luo yhdistämiskoodi`,
+  sf0116d3b5a593c7e: str`Perutaanko ${0}?`,
+  sf25ac812ce7f0a54: `Joku muutti tätä sillä välin. Lataa sivu uudelleen ja tee muutoksesi uudestaan.`,
+  sf3ff78cc329d3528: `Edellinen`,
+  sfa0656ce0912c21e: `Istuntosi muuttui toisessa välilehdessä. Lataa sivu uudelleen.`,
+  sfa9d8c928d994bf5: `Peruttu`,
+  sfecdd5e13f68c9ba: `Hyväksytty`,
+};

@@ -1,0 +1,58 @@
+// Do not modify this file by hand!
+// Re-generate this file by running lit-localize
+
+import { str } from '@lit/localize';
+
+/* eslint-disable no-irregular-whitespace */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export const templates = {
+  s02a2b698e1a4139c: str`主机拒绝：${0}（${1}）`,
+  s02a32cbe68152ef1: `已邀请：代码尚未使用`,
+  s04d75c1934953058: str`第 ${0}–${1} 条`,
+  s0aca0662f3da839c: `主机没有响应。请检查网络后重试。`,
+  s0d10b45c7e7c52e0: `所有收银台`,
+  s0e4b416e66dae74c: str`申请于 ${0}，代码有效至 ${1}`,
+  s0e871352ba4b17d3: `撤销`,
+  s0fbf6dc6a1966408: `下一页`,
+  s1b38c2d6b9b9f248: `新名称`,
+  s2766063852f6c58a: `尚未配对任何收银台。请在店内的浏览器打开 /till 进行配对。`,
+  s279dfe3bf6e1574a: str`已重命名为 ${0}。`,
+  s2ceb11be2290bb1b: `取消`,
+  s30a18f14f4241fc7: `此浏览器将立即停止作为收银台：收银员会被登出，必须重新配对才能销售。`,
+  s33f85f24c0f5f008: `保存`,
+  s36b08539e89cc8e8: `已配对`,
+  s37643c19c348229c: `编号`,
+  s45a6f87178b802c3: str`${0} 的配对代码已生成。`,
+  s5373e0bf1dfbbdbf: str`第 ${0}–${1} 条，共 ${2} 条`,
+  s5c0a96e3a0f058d7: `请在新收银台输入此代码：`,
+  s5df283d0e9638215: `它已不存在，可能已被他人删除。请重新加载页面。`,
+  s60320a18282b2b33: `重命名`,
+  s61cf7680f8caf6dc: str`${0} 上显示的代码`,
+  s647cbc320797ffc3: str`有效至 ${0}`,
+  s67bd5daab0fb0129: str`主机不接受输入的内容：${0}`,
+  s6ebc9bd6feae62a3: `加载中…`,
+  s817a21c2aac076bd: str`${0} 已配对为第 ${1} 号收银台。`,
+  s8af61807443f32a4: `操作`,
+  s8e847a1cc13d6f2e: `主机不接受输入的内容。请检查后重试。`,
+  sa147fc6d40dd2f06: `输入收银台屏幕上显示的六位数代码。`,
+  sa9177052e8d8cb11: `新收银台名称`,
+  saa8939ac88a76f98: `最后在线`,
+  sad3e3c8146fc920f: `状态`,
+  sae4b8dfe67fd1d66: `等待批准`,
+  sb569bb6066db8641: str`${0} 已撤销。`,
+  sc57f39f3abd1b7fe: `主机目前无法保存。没有任何更改，请重试。`,
+  sde995ad2a4e55547: `收银台`,
+  sdefe80a5ee33f822: `用代码添加收银台`,
+  se5d01bef737e2e3a: `批准`,
+  seb038d2de8df9a91: `您的角色不允许此操作。`,
+  seb8a2e22ab3af49d: `出错了，请重试。`,
+  sef49aec68fd1dc66: `名称`,
+  sef4a6b13d6c2a48d: `生成配对代码`,
+  sf0116d3b5a593c7e: str`要撤销 ${0} 吗？`,
+  sf25ac812ce7f0a54: `在此期间有人修改了这项数据。请重新加载页面后再修改一次。`,
+  sf3ff78cc329d3528: `上一页`,
+  sfa0656ce0912c21e: `您的会话在另一个标签页中已更改。请重新加载页面。`,
+  sfa9d8c928d994bf5: `已撤销`,
+  sfecdd5e13f68c9ba: `批准时间`,
+};

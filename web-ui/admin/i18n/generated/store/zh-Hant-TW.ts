@@ -1,0 +1,58 @@
+// Do not modify this file by hand!
+// Re-generate this file by running lit-localize
+
+import { str } from '@lit/localize';
+
+/* eslint-disable no-irregular-whitespace */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export const templates = {
+  s02a2b698e1a4139c: str`主機拒絕：${0}（${1}）`,
+  s02a32cbe68152ef1: `已邀請：代碼尚未使用`,
+  s04d75c1934953058: str`第 ${0}–${1} 筆`,
+  s0aca0662f3da839c: `主機沒有回應。請檢查網路後再試一次。`,
+  s0d10b45c7e7c52e0: `所有收銀機`,
+  s0e4b416e66dae74c: str`申請於 ${0}，代碼有效至 ${1}`,
+  s0e871352ba4b17d3: `撤銷`,
+  s0fbf6dc6a1966408: `下一頁`,
+  s1b38c2d6b9b9f248: `新名稱`,
+  s2766063852f6c58a: `尚未配對任何收銀機。請在店內的瀏覽器開啟 /till 進行配對。`,
+  s279dfe3bf6e1574a: str`已重新命名為 ${0}。`,
+  s2ceb11be2290bb1b: `取消`,
+  s30a18f14f4241fc7: `此瀏覽器將立即停止作為收銀機：收銀員會被登出，必須重新配對才能銷售。`,
+  s33f85f24c0f5f008: `儲存`,
+  s36b08539e89cc8e8: `已配對`,
+  s37643c19c348229c: `編號`,
+  s45a6f87178b802c3: str`${0} 的配對代碼已產生。`,
+  s5373e0bf1dfbbdbf: str`第 ${0}–${1} 筆，共 ${2} 筆`,
+  s5c0a96e3a0f058d7: `請在新收銀機輸入此代碼：`,
+  s5df283d0e9638215: `它已不存在，可能已被他人移除。請重新載入頁面。`,
+  s60320a18282b2b33: `重新命名`,
+  s61cf7680f8caf6dc: str`${0} 上顯示的代碼`,
+  s647cbc320797ffc3: str`有效至 ${0}`,
+  s67bd5daab0fb0129: str`主機不接受輸入的內容：${0}`,
+  s6ebc9bd6feae62a3: `載入中…`,
+  s817a21c2aac076bd: str`${0} 已配對為第 ${1} 號收銀機。`,
+  s8af61807443f32a4: `操作`,
+  s8e847a1cc13d6f2e: `主機不接受輸入的內容。請檢查後再試一次。`,
+  sa147fc6d40dd2f06: `輸入收銀機畫面上顯示的六位數代碼。`,
+  sa9177052e8d8cb11: `新收銀機名稱`,
+  saa8939ac88a76f98: `最後上線`,
+  sad3e3c8146fc920f: `狀態`,
+  sae4b8dfe67fd1d66: `等待核准`,
+  sb569bb6066db8641: str`${0} 已撤銷。`,
+  sc57f39f3abd1b7fe: `主機目前無法儲存。沒有任何變更，請再試一次。`,
+  sde995ad2a4e55547: `收銀機`,
+  sdefe80a5ee33f822: `用代碼新增收銀機`,
+  se5d01bef737e2e3a: `核准`,
+  seb038d2de8df9a91: `您的角色不允許此操作。`,
+  seb8a2e22ab3af49d: `發生錯誤，請再試一次。`,
+  sef49aec68fd1dc66: `名稱`,
+  sef4a6b13d6c2a48d: `產生配對代碼`,
+  sf0116d3b5a593c7e: str`要撤銷 ${0} 嗎？`,
+  sf25ac812ce7f0a54: `在此期間有人修改了這項資料。請重新載入頁面後再修改一次。`,
+  sf3ff78cc329d3528: `上一頁`,
+  sfa0656ce0912c21e: `您的工作階段在另一個分頁中已變更。請重新載入頁面。`,
+  sfa9d8c928d994bf5: `已撤銷`,
+  sfecdd5e13f68c9ba: `核准時間`,
+};
