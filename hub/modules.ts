@@ -122,6 +122,7 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
       sale: (id) => sales.sales.lifecycle.get(id),
       store: () => settings.service.get(),
       receiptUrl: (sale) => receipts.service.urlOf(sale),
+      logo: () => settings.logo.bitmap(),
     }),
     autoPrintReceipts: () => settings.service.get().autoPrintReceipts,
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHub } from '../../hub/hub.js';
 import { newId } from '../../hub/ids.js';
 import type { EReceiptView } from '../../hub/services/receipts/e-receipts.js';
-import { startDemoHub, type DemoApi, type DemoHub } from '../support/demo-hub.js';
+import { sellForCash, startDemoHub, type DemoApi, type DemoHub } from '../support/demo-hub.js';
 import { startMailSink, type MailSink } from '../support/mail-sink.js';
 
 /**
@@ -16,25 +16,11 @@ describe('receipts: public page, QR, print on request, e-mail', () => {
   let base: string;
   let admin: Record<string, string>;
   let sink: MailSink;
+  let productName: string;
 
   async function sell(): Promise<{ id: string; code: string; name: string }> {
-    const found = await api(`/products/lookup?code=${hub.modules.demo!.sampleBarcodes[0]!}`);
-    const product = found.body.product as { id: string; name: string };
-    const id = newId();
-    const sale = await api('/sales', {
-      method: 'POST',
-      body: { id, lines: [{ id: newId(), productId: product.id, quantity: 2 }] },
-    });
-    const tenders = await api('/tenders');
-    const cash = (tenders.body.items as { id: string; kind: string }[]).find((t) => t.kind === 'cash')!;
-    const due = (sale.body.totals as { dueMinor: number }).dueMinor;
-    await api(`/sales/${id}/payments`, {
-      method: 'POST',
-      body: { id: newId(), tenderId: cash.id, amountMinor: due },
-    });
-    const done = await api(`/sales/${id}/complete`, { method: 'POST', body: {} });
-    expect(done.status, JSON.stringify(done.body)).toBe(200);
-    return { id, code: (done.body.receipt as { code: string }).code, name: product.name };
+    const sale = await sellForCash(demo, 2);
+    return { ...sale, name: productName };
   }
 
   async function eReceipt(saleId: string): Promise<EReceiptView> {
@@ -53,12 +39,9 @@ describe('receipts: public page, QR, print on request, e-mail', () => {
     demo = await startDemoHub('hub-receipts-');
     ({ hub, api } = demo);
     base = `http://127.0.0.1:${hub.httpPort}`;
-    const credentials = hub.modules.demo!.admin;
-    const login = hub.modules.access.service.sessions.loginAdmin(
-      { login: credentials.login, password: credentials.password },
-      '127.0.0.1',
-    );
-    admin = { cookie: `hub_admin=${login.token}`, 'x-csrf-token': login.csrfToken };
+    admin = demo.admin;
+    const found = await api(`/products/lookup?code=${hub.modules.demo!.sampleBarcodes[0]!}`);
+    productName = (found.body.product as { name: string }).name;
     sink = await startMailSink({ user: 'shop@example.com', password: 'mail-secret-1' });
   }, 60_000);
 
@@ -240,6 +223,19 @@ describe('receipts: public page, QR, print on request, e-mail', () => {
     expect(mail!.html).toContain('<html lang="da-DK">');
     expect(mail!.html).toContain(sale.code);
 
+    // The settings page's test mail goes the same way, in the store's language; only a manager sends it.
+    const denied = await api('/settings/smtp/test', { method: 'POST', body: { to: 'chef@example.com' } });
+    expect(denied.status).toBe(403);
+    const test = await api('/settings/smtp/test', {
+      method: 'POST',
+      body: { to: 'chef@example.com' },
+      headers: admin,
+    });
+    expect(test.status, JSON.stringify(test.body)).toBe(200);
+    const [, testMail] = await sink.waitFor(2);
+    expect(testMail!.to).toEqual(['chef@example.com']);
+    expect(testMail!.subject).toContain('Testmail fra butikkens hub');
+
     // Keeping the password: a change without it still logs in.
     const moved = await api('/settings/smtp', {
       method: 'PUT',
@@ -250,5 +246,11 @@ describe('receipts: public page, QR, print on request, e-mail', () => {
     const down = await api(`/sales/${sale.id}/email`, { method: 'POST', body: { to: 'kunde@example.com' } });
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({ error: { code: 'EMAIL_NOT_SENT' } });
+    const testDown = await api('/settings/smtp/test', {
+      method: 'POST',
+      body: { to: 'chef@example.com' },
+      headers: admin,
+    });
+    expect(testDown.status).toBe(503);
   });
 });

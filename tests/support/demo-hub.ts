@@ -27,6 +27,8 @@ export interface DemoHub {
   pairStatus: Record<string, unknown>;
   /** The till token and the cashier's session. */
   headers: Record<string, string>;
+  /** The demo manager's admin session: its cookie and CSRF token, as the admin pages send them. */
+  admin: Record<string, string>;
   /** Closes the hub and removes its data directory. */
   close(): Promise<void>;
 }
@@ -80,9 +82,37 @@ export async function startDemoHub(dirPrefix: string, env: Record<string, string
     });
     headers = { 'x-till-token': token, authorization: `Bearer ${String(login.body.token)}` };
     await api('/cash-sessions', { method: 'POST', body: { id: newId(), totalMinor: 50_000 } });
-    return { hub, dir, api, tillId, token, pairStatus: status.body, headers, close };
+    const manager = hub.modules.access.service.sessions.loginAdmin(
+      { login: demo.admin.login, password: demo.admin.password },
+      '127.0.0.1',
+    );
+    const admin = { cookie: `hub_admin=${manager.token}`, 'x-csrf-token': manager.csrfToken };
+    return { hub, dir, api, tillId, token, pairStatus: status.body, headers, admin, close };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+/** A completed cash sale of `quantity` of the demo's first barcode at the demo till: its id and receipt code. */
+export async function sellForCash(demo: DemoHub, quantity = 1): Promise<{ id: string; code: string }> {
+  const { api, hub } = demo;
+  const found = await api(`/products/lookup?code=${hub.modules.demo!.sampleBarcodes[0]!}`);
+  const product = found.body.product as { id: string };
+  const id = newId();
+  const sale = await api('/sales', {
+    method: 'POST',
+    body: { id, lines: [{ id: newId(), productId: product.id, quantity }] },
+  });
+  const tenders = await api('/tenders');
+  const cash = (tenders.body.items as { id: string; kind: string }[]).find((t) => t.kind === 'cash')!;
+  const due = (sale.body.totals as { dueMinor: number }).dueMinor;
+  await api(`/sales/${id}/payments`, {
+    method: 'POST',
+    body: { id: newId(), tenderId: cash.id, amountMinor: due },
+  });
+  const done = await api(`/sales/${id}/complete`, { method: 'POST', body: {} });
+  if (done.status !== 200)
+    throw new Error(`completing the sale: ${done.status} ${JSON.stringify(done.body)}`);
+  return { id, code: (done.body.receipt as { code: string }).code };
 }

@@ -97,6 +97,23 @@ export function createReceiptsApi(receipts: EReceipts, smtp: SmtpSettings): ApiM
     )
     .openapi(
       createRoute({
+        method: 'post',
+        path: '/test',
+        tags: ['settings'],
+        summary: 'Send a short test mail through the saved mail server',
+        request: body(EmailBodySchema),
+        responses: {
+          200: json(EmailResultSchema, 'The mail server took the test mail'),
+          ...errorResponses(400, 401, 403, 422, 503),
+        },
+      }),
+      async (c) => {
+        requirePermission(c.get('principal'), 'settings.manage');
+        return c.json(await receipts.testMail(c.req.valid('json').to), 200);
+      },
+    )
+    .openapi(
+      createRoute({
         method: 'delete',
         path: '/',
         tags: ['settings'],

@@ -1,3 +1,4 @@
+import type { Bitmap } from '../../../devices/escpos/commands.js';
 import { getPrinterProfile } from '../../../firmware-profiles/index.js';
 import { BusinessRuleError } from '../../errors.js';
 import { receiptToEscpos, renderReceipt } from '../receipts/index.js';
@@ -12,6 +13,8 @@ export interface ReceiptSourceDeps {
   store(): StoreSettings;
   /** The verifiable receipt URL for the QR code (receiptUrl() in receipts), or null for none. */
   receiptUrl?(sale: SaleView): string | null;
+  /** The store's receipt logo, or null (printed only where the printer has raster and room for it). */
+  logo?(): Bitmap | null;
 }
 
 /**
@@ -29,10 +32,12 @@ export function createReceiptSource(deps: ReceiptSourceDeps): ReceiptSource {
         });
       }
       const profile = getPrinterProfile(options.profileId);
+      const logo = deps.logo?.() ?? null;
       const document = renderReceipt(sale, deps.store(), {
         copy: options.copy,
         profile,
         receiptUrl: deps.receiptUrl?.(sale) ?? null,
+        ...(logo === null ? {} : { logo }),
       });
       return receiptToEscpos(document, profile);
     },

@@ -117,6 +117,36 @@ export class EReceipts {
   }
 
   /** Mails the receipt (text and HTML, the store's language) to `to`; throws when it cannot. */
+  /** A short mail through the saved server, in the store's language, so the manager knows it works. */
+  async testMail(to: string): Promise<{ to: string; messageId: string }> {
+    const connection = this.deps.smtp.connection();
+    if (connection === null) {
+      throw new BusinessRuleError('EMAIL_NOT_CONFIGURED', 'No mail server is set up for this store yet.');
+    }
+    const store = this.deps.store();
+    const m = messagesFor(store.locale);
+    try {
+      const sent = await this.deps.send(connection, {
+        to,
+        fromName: store.name,
+        subject: `${m.testMailSubject} · ${store.name}`,
+        text: m.testMailText,
+        html: htmlPage({
+          lang: store.locale,
+          title: m.testMailSubject,
+          contentHtml: `<p class="intro">${escapeHtml(m.testMailText)}</p>`,
+        }),
+      });
+      return { to, messageId: sent.messageId };
+    } catch (error) {
+      throw new UnavailableError(
+        'EMAIL_NOT_SENT',
+        `The mail server did not take the test mail: ${error instanceof Error ? error.message : String(error)}`,
+        { host: connection.host, port: connection.port },
+      );
+    }
+  }
+
   async email(saleId: string, to: string): Promise<{ to: string; messageId: string }> {
     const sale = this.completed(saleId);
     const connection = this.deps.smtp.connection();

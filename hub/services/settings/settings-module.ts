@@ -1,7 +1,9 @@
 import type { HubContext } from '../../context.js';
 import type { ApiModule } from '../../http/app.js';
 import { createSettingsRoutes } from '../../http/routes/settings/settings-routes.js';
+import { createLogoRoutes } from '../../http/routes/settings/logo-routes.js';
 import { createTaxClassRoutes, createTenderRoutes } from '../../http/routes/settings/tax-tender-routes.js';
+import { ReceiptLogoService } from './receipt-logo.js';
 import { SettingsService, type SettingsOptions } from './settings-service.js';
 import { TaxClassService } from './tax-class-service.js';
 import { TenderService } from './tender-service.js';
@@ -10,7 +12,8 @@ export interface SettingsModule {
   service: SettingsService;
   taxClasses: TaxClassService;
   tenders: TenderService;
-  /** /settings, /tax-classes, /tenders. */
+  logo: ReceiptLogoService;
+  /** /settings, /settings/logo, /tax-classes, /tenders. */
   api: ApiModule[];
 }
 
@@ -19,10 +22,17 @@ export function createSettingsModule(ctx: HubContext, options: SettingsOptions =
   const service = new SettingsService(ctx, options);
   const taxClasses = new TaxClassService(ctx);
   const tenders = new TenderService(ctx);
+  const logo = new ReceiptLogoService(ctx);
   return {
     service,
     taxClasses,
     tenders,
-    api: [createSettingsRoutes(service), createTaxClassRoutes(taxClasses), createTenderRoutes(tenders)],
+    logo,
+    api: [
+      createSettingsRoutes(service),
+      createLogoRoutes(logo),
+      createTaxClassRoutes(taxClasses),
+      createTenderRoutes(tenders),
+    ],
   };
 }

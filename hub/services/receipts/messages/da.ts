@@ -52,6 +52,8 @@ export const da: Messages = {
   receipt: 'Kvittering',
   emailIntro: 'Tak fordi du handlede hos os. Her er din kvittering.',
   viewOnline: 'Se kvitteringen online',
+  testMailSubject: 'Testmail fra butikkens hub',
+  testMailText: 'Butikkens hub kan sende e-kvitteringer via denne mailserver.',
   receiptNotFound: 'Kvitteringen blev ikke fundet',
   receiptNotFoundHint: 'Tjek, at hele adressen fra kvitteringens QR-kode blev åbnet.',
 };

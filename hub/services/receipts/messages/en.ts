@@ -52,6 +52,8 @@ export const en: Messages = {
   receipt: 'Receipt',
   emailIntro: 'Thank you for shopping with us. Here is your receipt.',
   viewOnline: 'View this receipt online',
+  testMailSubject: 'Test mail from the store hub',
+  testMailText: 'The store hub can send e-receipts through this mail server.',
   receiptNotFound: 'Receipt not found',
   receiptNotFoundHint: 'Check that the whole address from the receipt’s QR code was opened.',
 };

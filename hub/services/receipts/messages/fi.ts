@@ -52,6 +52,8 @@ export const fi: Messages = {
   receipt: 'Kuitti',
   emailIntro: 'Kiitos ostoksistasi. Tässä on kuittisi.',
   viewOnline: 'Näytä kuitti verkossa',
+  testMailSubject: 'Testiviesti myymälän keskittimeltä',
+  testMailText: 'Myymälän keskitin voi lähettää sähköisiä kuitteja tämän sähköpostipalvelimen kautta.',
   receiptNotFound: 'Kuittia ei löytynyt',
   receiptNotFoundHint: 'Tarkista, että kuitin QR-koodin koko osoite avattiin.',
 };

@@ -52,6 +52,9 @@ export interface Messages {
   emailIntro: string;
   /** Link text to the receipt's web page in an e-mail. */
   viewOnline: string;
+  /** A test mail from the settings page: its subject and its one line. */
+  testMailSubject: string;
+  testMailText: string;
   /** The public receipt page when the code or its token is wrong. */
   receiptNotFound: string;
   receiptNotFoundHint: string;

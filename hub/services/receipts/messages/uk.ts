@@ -52,6 +52,8 @@ export const uk: Messages = {
   receipt: 'Чек',
   emailIntro: 'Дякуємо за покупку. Ось ваш чек.',
   viewOnline: 'Переглянути чек онлайн',
+  testMailSubject: 'Тестовий лист від хаба магазину',
+  testMailText: 'Хаб магазину може надсилати електронні чеки через цей поштовий сервер.',
   receiptNotFound: 'Чек не знайдено',
   receiptNotFoundHint: 'Перевірте, чи відкрито повну адресу з QR-коду на чеку.',
 };

@@ -52,6 +52,8 @@ export const zhCN: Messages = {
   receipt: '收据',
   emailIntro: '感谢您的惠顾，以下是您的收据。',
   viewOnline: '在线查看此收据',
+  testMailSubject: '来自门店主机的测试邮件',
+  testMailText: '门店主机可以通过此邮件服务器发送电子收据。',
   receiptNotFound: '找不到收据',
   receiptNotFoundHint: '请确认已打开收据二维码中的完整网址。',
 };

@@ -52,6 +52,8 @@ export const zhTW: Messages = {
   receipt: '收據',
   emailIntro: '感謝您的惠顧，以下是您的收據。',
   viewOnline: '線上查看此收據',
+  testMailSubject: '來自門市主機的測試郵件',
+  testMailText: '門市主機可以透過此郵件伺服器寄送電子收據。',
   receiptNotFound: '找不到收據',
   receiptNotFoundHint: '請確認已開啟收據 QR 碼中的完整網址。',
 };
