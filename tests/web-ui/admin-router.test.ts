@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  adminHref,
-  adminPath,
-  matchRoute,
-  menu,
-  type AdminRoute,
-} from '../../web-ui/admin/shell/router.js';
+import { adminHref, adminPath, matchRoute, menu, type AdminRoute } from '../../web-ui/admin/shell/router.js';
 
 function route(path: string, over: Partial<AdminRoute> = {}): AdminRoute {
   return {

@@ -54,6 +54,10 @@ const placeholders = (text: string) => [...text.matchAll(/<x id="(\d+)"/g)].map(
 
 // Words that are the same in a language by nature, not by a missed translation.
 const SAME_IN_TRANSLATION = new Set([
+  'Scanner',
+  'Logo',
+  'Port',
+  'Test',
   'OK',
   'Menu',
   'Status',

@@ -9,6 +9,7 @@ import { setStoreFormat } from '../../shared/format/store-format.js';
 import { pickLocale, type UiLocale } from '../../shared/i18n/locales.js';
 import { TillStorage } from '../../shared/storage/till-storage.js';
 import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
+import { setStoreTimeZone } from '../components/admin-format.js';
 import { applyAdminLocale } from '../i18n/admin-localization.js';
 import { adminAppStyles } from './admin-app.styles.js';
 import './admin-login.js';
@@ -138,6 +139,7 @@ export class AdminApp extends LitElement {
     try {
       const store = await storeSettings(this._session.api);
       setStoreFormat({ locale: store.locale, currency: store.currency });
+      setStoreTimeZone(store.timeZone);
       this._storeName = store.name;
       document.title = `${store.name} · ${msg('Store admin')}`;
       this.requestUpdate();
