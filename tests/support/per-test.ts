@@ -5,14 +5,17 @@ import { afterEach, beforeEach } from 'vitest';
  * each test, `close()` after it. The object returned is the same throughout, and its fields are always the
  * current test's (they are copied in before each test), so tests read `app.t`, `app.seed` and so on.
  */
-export function perTest<T extends object>(make: () => T, close: (value: T) => void): T {
+export function perTest<T extends object>(
+  make: () => T | Promise<T>,
+  close: (value: T) => void | Promise<void>,
+): T {
   // Filled in before each test; nothing reads it before then.
   const live = {} as T;
-  beforeEach(() => {
-    Object.assign(live, make());
+  beforeEach(async () => {
+    Object.assign(live, await make());
   });
-  afterEach(() => {
-    close(live);
+  afterEach(async () => {
+    await close(live);
   });
   return live;
 }
