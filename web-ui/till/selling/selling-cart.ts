@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { HubApiClient } from '../../shared/api/client.js';
 import { createSale, getSale, replaceCart } from '../../shared/api/sales-endpoints.js';
 import { HostState } from '../../shared/host-state.js';
+import { windowTimers } from '../../shared/timers.js';
 import { requestOverride } from '../override/request-override.js';
 import type { TillNotice } from './cart-panel.js';
 import { emptyCart, type CartState } from './cart-state.js';
@@ -76,10 +77,7 @@ export class SellingCart implements ReactiveController {
             this.deps.notify({ text: msg('Not approved: nothing changed.'), danger: false });
           return result.status === 'done' ? 'approved' : 'cancelled';
         },
-        setTimeout: (run, ms) => window.setTimeout(run, ms),
-        clearTimeout: (handle) => {
-          window.clearTimeout(handle as number);
-        },
+        ...windowTimers,
       },
     );
     this.#state.set({ cart: this.#sync.state });

@@ -8,6 +8,7 @@ import { hubConnectionContext } from '../../shared/connection/context.js';
 import type { HubConnection } from '../../shared/connection/hub-connection.js';
 import type { AppEvent } from '../../shared/events.js';
 import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
+import { windowTimers } from '../../shared/timers.js';
 import type { CatalogCache } from '../catalog/catalog-cache.js';
 import { catalogCacheContext } from '../catalog/context.js';
 import type { CompletionQueue } from '../offline/completion-queue.js';
@@ -82,10 +83,7 @@ export class SellingScreen extends LitElement {
 
   private _quotes = new CashQuotes({
     fetch: (saleId) => cashQuote(this._api(), saleId),
-    setTimeout: (run, ms) => window.setTimeout(run, ms),
-    clearTimeout: (handle) => {
-      window.clearTimeout(handle as number);
-    },
+    ...windowTimers,
   });
 
   private _cart = new SellingCart(this, {

@@ -19,6 +19,7 @@ import { isUnreachable } from '../../../shared/api/errors.js';
 import type { HubConnection } from '../../../shared/connection/hub-connection.js';
 import { storeFormat } from '../../../shared/format/store-format.js';
 import { HostState } from '../../../shared/host-state.js';
+import { windowTimers } from '../../../shared/timers.js';
 import type { CompletionQueue } from '../../offline/completion-queue.js';
 import { offlineCash } from '../../offline/offline-cash.js';
 import type { CardProgress } from './card-progress.js';
@@ -96,10 +97,7 @@ export class PaySession implements ReactiveController {
         this.#state.set({ error: paymentErrorText(error) });
       },
       newId: () => uuidv7(),
-      setTimeout: (run, ms) => window.setTimeout(run, ms),
-      clearTimeout: (handle) => {
-        window.clearTimeout(handle as number);
-      },
+      ...windowTimers,
     },
   );
 
