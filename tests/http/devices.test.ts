@@ -58,6 +58,21 @@ describe('/devices', () => {
   });
 
   const count = () => (ctx.db.prepare('SELECT count(*) AS n FROM devices').get() as { n: number }).n;
+  /** A serial scale at the fixture's till, registered by the technician. */
+  const registerTillScale = async () => {
+    const res = await t.call('POST', '/devices', {
+      body: {
+        kind: 'scale',
+        name: 'Scale',
+        profileId: 'mettler-toledo-ariva-s',
+        transport: SERIAL_9600,
+        tillId: fx.till.tillId,
+        role: 'scale',
+      },
+      headers: tech,
+    });
+    return ((await res.json()) as Creds).device;
+  };
   const registerPrinter = async (extra: Record<string, unknown> = {}) => {
     const res = await t.call('POST', '/devices', {
       body: {
@@ -198,18 +213,7 @@ describe('/devices', () => {
     expect(await (await t.call('GET', path, { headers: cashier })).json()).toMatchObject({
       error: { code: 'SCALE_UNAVAILABLE' },
     });
-    const res = await t.call('POST', '/devices', {
-      body: {
-        kind: 'scale',
-        name: 'Scale',
-        profileId: 'mettler-toledo-ariva-s',
-        transport: SERIAL_9600,
-        tillId: fx.till.tillId,
-        role: 'scale',
-      },
-      headers: tech,
-    });
-    const scale = ((await res.json()) as Creds).device;
+    const scale = await registerTillScale();
     let grams: number | null = null;
     bus.answer(scale.id, (cmd) =>
       grams === null
@@ -234,18 +238,7 @@ describe('/devices', () => {
     const none = await t.call('POST', tare, { headers: cashier });
     expect(none.status).toBe(422);
     expect(await none.json()).toMatchObject({ error: { code: 'SCALE_UNAVAILABLE' } });
-    const res = await t.call('POST', '/devices', {
-      body: {
-        kind: 'scale',
-        name: 'Scale',
-        profileId: 'mettler-toledo-ariva-s',
-        transport: SERIAL_9600,
-        tillId: fx.till.tillId,
-        role: 'scale',
-      },
-      headers: tech,
-    });
-    const scale = ((await res.json()) as Creds).device;
+    const scale = await registerTillScale();
     const asked: string[] = [];
     let moving = false;
     bus.answer(scale.id, (cmd) => {
