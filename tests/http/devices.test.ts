@@ -9,16 +9,13 @@ import {
 } from '../support/access-fixtures.js';
 import {
   addTechnician,
-  FakeBus,
-  FakeControl,
   PRINTER_TCP,
   SERIAL_9600,
-  STORE,
+  startDevices,
   TECH_LOGIN,
   TECH_PASSWORD,
+  type FakeBus,
 } from '../support/device-fixtures.js';
-import { createDevicesModule } from '../../hub/services/devices/devices-module.js';
-import { FIXTURE_SCRYPT } from '../support/access-fixtures.js';
 import { createTestContext, type TestContext } from '../support/hub-context.js';
 import { buildTestApp, loginAdmin, loginAtTill, type TestApp } from '../support/test-app.js';
 
@@ -41,15 +38,8 @@ describe('/devices', () => {
     addTechnician(ctx);
     // Till tokens and sessions live in the database, so the registry's access service may be its own.
     const access = buildTestApp(ctx).access;
-    module = createDevicesModule(ctx, {
-      storeId: STORE,
-      access,
-      scrypt: FIXTURE_SCRYPT,
-      commandTimeoutMs: 200,
-    });
+    ({ module, bus } = await startDevices(ctx, access, { commandTimeoutMs: 200 }));
     t = buildTestApp(ctx, module.api);
-    bus = new FakeBus();
-    await module.start({ bus, control: new FakeControl() });
     tech = loginAdmin(t.access, TECH_LOGIN, TECH_PASSWORD);
   });
   afterEach(async () => {
