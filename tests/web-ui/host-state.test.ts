@@ -37,6 +37,10 @@ describe('HostState', () => {
   it('tells which fields changed for the update being done, as changed properties would', () => {
     const fake = fakeHost();
     const state = new HostState(fake.host, { phase: 'pay', count: 0 });
+    // The first update has every field, as a LitElement's first update has its initialised @state fields.
+    fake.update();
+    expect(state.changed('phase')).toBe(true);
+    expect(state.changed('count')).toBe(true);
     state.set({ phase: 'completing' });
     fake.update();
     expect(state.changed('phase')).toBe(true);

@@ -4,7 +4,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * State a controller keeps for its host element, set the way a LitElement's `@state` is: a field counts
  * as set only when its new value is not `Object.is` the old one, and then the host is asked to update.
  * `changed()` answers, during the host's `updated()`, whether a field changed for the update being done,
- * as the host's own changed properties would.
+ * as the host's own changed properties would: the first update counts every field as changed, as it counts
+ * every initialised `@state` field.
  */
 export class HostState<T extends object> implements ReactiveController {
   #value: T;
@@ -17,6 +18,7 @@ export class HostState<T extends object> implements ReactiveController {
     initial: T,
   ) {
     this.#value = initial;
+    this.#pending = new Set(Object.keys(initial) as (keyof T)[]);
     host.addController(this);
   }
 
