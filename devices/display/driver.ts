@@ -1,7 +1,7 @@
 import type { DeviceCommandPayload, DeviceReplyPayload } from '../../hub/contract/mqtt.js';
 import type { DeviceDriver, DriverReporter, HealthReport } from '../driver.js';
 import { ClaimLock } from '../host/claim.js';
-import { SerialTransport, type SerialOptions } from '../transports/serial.js';
+import { serialPortHealth, SerialTransport, type SerialOptions } from '../transports/serial.js';
 import { clear, initialize, showLines, type DisplayCodePageSetting } from './epson.js';
 import { DISPLAY_CODE_PAGES, type DisplayCodePage } from './text.js';
 
@@ -65,11 +65,7 @@ export class DisplayDriver implements DeviceDriver {
   }
 
   health(): Promise<HealthReport> {
-    const open = this.transport?.isOpen ?? false;
-    return Promise.resolve({
-      ok: open,
-      detail: open ? 'port open' : `serial port ${this.options.serial.path} is closed`,
-    });
+    return Promise.resolve(serialPortHealth(this.transport, this.options.serial.path));
   }
 
   async execute(command: DeviceCommandPayload): Promise<DeviceReplyPayload> {

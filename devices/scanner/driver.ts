@@ -8,6 +8,7 @@ import { ClaimLock } from '../host/claim.js';
 import {
   FrameSplitter,
   lineFinder,
+  serialPortHealth,
   SerialTransport,
   type LineEnding,
   type SerialOptions,
@@ -74,11 +75,7 @@ export class ScannerDriver implements DeviceDriver {
   }
 
   health(): Promise<HealthReport> {
-    const open = this.transport?.isOpen ?? false;
-    return Promise.resolve({
-      ok: open,
-      detail: open ? 'port open' : `serial port ${this.options.serial.path} is closed`,
-    });
+    return Promise.resolve(serialPortHealth(this.transport, this.options.serial.path));
   }
 
   async execute(command: DeviceCommandPayload): Promise<DeviceReplyPayload> {

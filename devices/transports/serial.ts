@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { SerialPort } from 'serialport';
+import type { HealthReport } from '../driver.js';
 
 /**
  * A serial port for drivers and simulators: open/close/write as promises, 'data' and 'close' events, and
@@ -86,6 +87,12 @@ export class SerialTransport extends EventEmitter<SerialTransportEvents> {
       port.close(() => resolve());
     });
   }
+}
+
+/** A serial device's health as its port says it: open, or closed (with the port's path). */
+export function serialPortHealth(transport: SerialTransport | null, path: string): HealthReport {
+  const open = transport?.isOpen ?? false;
+  return { ok: open, detail: open ? 'port open' : `serial port ${path} is closed` };
 }
 
 /** What a frame finder reports: the frame bytes and how many buffered bytes it used up (frame + noise). */

@@ -1,20 +1,22 @@
 import type { Db } from './connection.js';
+import {
+  countPending,
+  deleteExpiredPending,
+  getPaired,
+  getPairedBySecret,
+  issueToken,
+  pairingCodeInUse,
+  touchPaired,
+  type PairedDeviceRow,
+} from './paired-device-queries.js';
 
-/** Customer displays: pairing requests, approval at a till, the one-time token, revocation. */
+/**
+ * Customer displays: pairing requests, approval at a till, the one-time token, revocation (what tills
+ * share: paired-device-queries).
+ */
 
-export interface DisplayRow {
-  id: string;
+export interface DisplayRow extends PairedDeviceRow {
   till_id: string | null;
-  status: 'pending' | 'active' | 'revoked';
-  pairing_code: string | null;
-  pairing_secret_hash: string | null;
-  pairing_expires_at: string | null;
-  token_hash: string | null;
-  requested_at: string;
-  approved_at: string | null;
-  approved_by: string | null;
-  revoked_at: string | null;
-  last_seen_at: string | null;
 }
 
 export function insertPendingDisplay(
@@ -33,28 +35,23 @@ export function insertPendingDisplay(
 
 /** Requests nobody approved in time are forgotten: they never had a till or a token. */
 export function deleteExpiredPendingDisplays(db: Db, now: string): number {
-  return db
-    .prepare("DELETE FROM customer_displays WHERE status = 'pending' AND pairing_expires_at <= ?")
-    .run(now).changes;
+  return deleteExpiredPending(db, 'customer_displays', now);
 }
 
 export function countPendingDisplays(db: Db): number {
-  return (
-    db.prepare("SELECT count(*) AS n FROM customer_displays WHERE status = 'pending'").get() as { n: number }
-  ).n;
+  return countPending(db, 'customer_displays');
 }
 
 export function displayCodeInUse(db: Db, code: string): boolean {
-  return db.prepare('SELECT 1 FROM customer_displays WHERE pairing_code = ?').get(code) !== undefined;
+  return pairingCodeInUse(db, 'customer_displays', code);
 }
 
 export function getDisplay(db: Db, id: string): DisplayRow | undefined {
-  return db.prepare('SELECT * FROM customer_displays WHERE id = ?').get(id) as DisplayRow | undefined;
+  return getPaired(db, 'customer_displays', id) as DisplayRow | undefined;
 }
 
 export function getDisplayByPairingSecret(db: Db, secretHash: string): DisplayRow | undefined {
-  return db.prepare('SELECT * FROM customer_displays WHERE pairing_secret_hash = ?').get(secretHash) as
-    DisplayRow | undefined;
+  return getPairedBySecret(db, 'customer_displays', secretHash) as DisplayRow | undefined;
 }
 
 export function getPendingDisplayByCode(db: Db, code: string, now: string): DisplayRow | undefined {
@@ -85,9 +82,7 @@ export function approveDisplayRow(db: Db, id: string, tillId: string, approvedBy
 
 /** The one hand-over of the token: the pairing secret stops working in the same write. */
 export function issueDisplayToken(db: Db, id: string, tokenHash: string): void {
-  db.prepare(
-    "UPDATE customer_displays SET token_hash = ?, pairing_secret_hash = NULL WHERE id = ? AND status = 'active'",
-  ).run(tokenHash, id);
+  issueToken(db, 'customer_displays', id, tokenHash);
 }
 
 export function revokeDisplayRow(db: Db, id: string, at: string): void {
@@ -116,5 +111,5 @@ export function listDisplays(db: Db, tillId: string | null): DisplayRow[] {
 }
 
 export function touchDisplay(db: Db, id: string, at: string): void {
-  db.prepare('UPDATE customer_displays SET last_seen_at = ? WHERE id = ?').run(at, id);
+  touchPaired(db, 'customer_displays', id, at);
 }

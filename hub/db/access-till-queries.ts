@@ -1,22 +1,21 @@
 import type { Db } from './connection.js';
+import {
+  countPending,
+  deleteExpiredPending,
+  getPaired,
+  getPairedBySecret,
+  issueToken,
+  pairingCodeInUse as codeInUse,
+  touchPaired,
+  type PairedDeviceRow,
+} from './paired-device-queries.js';
 
-/** Tills: pairing requests, approval, device tokens and revocation. */
+/** Tills: pairing requests, approval, device tokens and revocation (what displays share: paired-device-queries). */
 
-export interface TillRow {
-  id: string;
+export interface TillRow extends PairedDeviceRow {
   name: string;
   number: number | null;
-  status: 'pending' | 'active' | 'revoked';
-  pairing_code: string | null;
-  pairing_secret_hash: string | null;
-  pairing_expires_at: string | null;
   invited: number;
-  token_hash: string | null;
-  requested_at: string;
-  approved_at: string | null;
-  approved_by: string | null;
-  revoked_at: string | null;
-  last_seen_at: string | null;
 }
 
 export function insertPendingTill(
@@ -43,20 +42,19 @@ export function insertPendingTill(
 
 /** Pending requests nobody approved in time are forgotten; they never got a number or a token. */
 export function deleteExpiredPendingTills(db: Db, now: string): number {
-  return db.prepare("DELETE FROM tills WHERE status = 'pending' AND pairing_expires_at <= ?").run(now)
-    .changes;
+  return deleteExpiredPending(db, 'tills', now);
 }
 
 export function countPendingTills(db: Db): number {
-  return (db.prepare("SELECT count(*) AS n FROM tills WHERE status = 'pending'").get() as { n: number }).n;
+  return countPending(db, 'tills');
 }
 
 export function pairingCodeInUse(db: Db, code: string): boolean {
-  return db.prepare('SELECT 1 FROM tills WHERE pairing_code = ?').get(code) !== undefined;
+  return codeInUse(db, 'tills', code);
 }
 
 export function getTill(db: Db, id: string): TillRow | undefined {
-  return db.prepare('SELECT * FROM tills WHERE id = ?').get(id) as TillRow | undefined;
+  return getPaired(db, 'tills', id) as TillRow | undefined;
 }
 
 export function getActiveTillByToken(db: Db, tokenHash: string): TillRow | undefined {
@@ -65,8 +63,7 @@ export function getActiveTillByToken(db: Db, tokenHash: string): TillRow | undef
 }
 
 export function getTillByPairingSecret(db: Db, secretHash: string): TillRow | undefined {
-  return db.prepare('SELECT * FROM tills WHERE pairing_secret_hash = ?').get(secretHash) as
-    TillRow | undefined;
+  return getPairedBySecret(db, 'tills', secretHash) as TillRow | undefined;
 }
 
 export function getInvitedTillByCode(db: Db, code: string, now: string): TillRow | undefined {
@@ -101,9 +98,7 @@ export function approveTillRow(
 
 /** The one hand-over of the device token: the pairing secret stops working in the same write. */
 export function issueTillToken(db: Db, id: string, tokenHash: string): void {
-  db.prepare(
-    "UPDATE tills SET token_hash = ?, pairing_secret_hash = NULL WHERE id = ? AND status = 'active'",
-  ).run(tokenHash, id);
+  issueToken(db, 'tills', id, tokenHash);
 }
 
 export function revokeTillRow(db: Db, id: string, at: string): void {
@@ -118,5 +113,5 @@ export function renameTill(db: Db, id: string, name: string): void {
 }
 
 export function touchTill(db: Db, id: string, at: string): void {
-  db.prepare('UPDATE tills SET last_seen_at = ? WHERE id = ?').run(at, id);
+  touchPaired(db, 'tills', id, at);
 }

@@ -48,17 +48,19 @@ function* journalEntries(db: Db): Generator<StoredChainEntry> {
       'SELECT seq, at, type, entity_id, payload, prev_hash, hash FROM journal ORDER BY seq',
     )
     .iterate();
-  for (const row of rows) {
-    yield {
-      seq: row.seq,
-      at: row.at,
-      type: row.type,
-      entityId: row.entity_id,
-      payload: JSON.parse(row.payload) as unknown,
-      prevHash: row.prev_hash,
-      hash: row.hash,
-    };
-  }
+  for (const row of rows) yield chainEntry(row);
+}
+
+function chainEntry(row: JournalRow): StoredChainEntry {
+  return {
+    seq: row.seq,
+    at: row.at,
+    type: row.type,
+    entityId: row.entity_id,
+    payload: JSON.parse(row.payload) as unknown,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
 }
 
 export function verifyJournal(db: Db): ChainVerdict {
@@ -71,13 +73,5 @@ export function listJournal(db: Db, afterSeq: number, limit: number): StoredChai
       'SELECT seq, at, type, entity_id, payload, prev_hash, hash FROM journal WHERE seq > ? ORDER BY seq LIMIT ?',
     )
     .all(afterSeq, limit)
-    .map((row) => ({
-      seq: row.seq,
-      at: row.at,
-      type: row.type,
-      entityId: row.entity_id,
-      payload: JSON.parse(row.payload) as unknown,
-      prevHash: row.prev_hash,
-      hash: row.hash,
-    }));
+    .map(chainEntry);
 }

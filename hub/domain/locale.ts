@@ -20,3 +20,16 @@ export function storeLanguageOf(locale: string): StoreLanguage {
       return 'en';
   }
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** An Intl.NumberFormat for the locale and options, made once and kept (they are costly to make). */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let nf = numberFormats.get(key);
+  if (nf === undefined) {
+    nf = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, nf);
+  }
+  return nf;
+}

@@ -7,6 +7,7 @@
 //   BENCH_PRODUCTS=20000 BENCH_SCANS=100 npx tsx scripts/bench/till-page.ts
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
+import { CATALOG_CACHE_COMPLETE } from '../../tests/e2e/browser/catalog-cache-probe.js';
 import { ensureWebBuild, webFront } from '../../tests/e2e/browser/web-front.js';
 import { launchChromium, VIEWPORTS } from '../../tests/support/browser.js';
 import { intFromEnv, makeBenchDir, printHeader, runMain } from './env.js';
@@ -23,19 +24,6 @@ const CART_LINES = `(() => {
   const lines = q(q(q(document.querySelector('till-app'), 'selling-screen'), 'cart-panel'), 'cart-lines');
   return lines?.shadowRoot?.querySelectorAll('li.line').length ?? 0;
 })()`;
-
-/** The cache's stored feed position: complete once the whole catalog has been read once. */
-const CACHE_COMPLETE = `new Promise((resolve) => {
-  const open = indexedDB.open('store-hub-till-catalog');
-  open.onerror = () => resolve(false);
-  open.onsuccess = () => {
-    const db = open.result;
-    if (!db.objectStoreNames.contains('meta')) { db.close(); resolve(false); return; }
-    const get = db.transaction('meta').objectStore('meta').get('position');
-    get.onsuccess = () => { db.close(); resolve(get.result?.complete === true); };
-    get.onerror = () => { db.close(); resolve(false); };
-  };
-})`;
 
 interface Load {
   toLogin: number;
@@ -58,7 +46,7 @@ async function loadTill(page: Page, url: string, pin: string): Promise<Load> {
 
 async function waitForCache(page: Page, since: number): Promise<number> {
   for (;;) {
-    if ((await page.evaluate<unknown>(CACHE_COMPLETE)) === true) return performance.now() - since;
+    if ((await page.evaluate<unknown>(CATALOG_CACHE_COMPLETE)) === true) return performance.now() - since;
     await page.waitForTimeout(100);
   }
 }

@@ -1,31 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../hub/ids.js';
-import {
-  CASHIER_PIN,
-  MANAGER_LOGIN,
-  MANAGER_PASSWORD,
-  type AccessFixture,
-} from '../support/access-fixtures.js';
-import { badCheckDigit, ean13, type CatalogFixture } from '../support/catalog-fixtures.js';
-import { catalogApp } from '../support/catalog-app.js';
-import type { TestContext } from '../support/hub-context.js';
-import { json, loginAdmin, loginAtTill, tillHeaders, type TestApp } from '../support/test-app.js';
+import { badCheckDigit, ean13 } from '../support/catalog-fixtures.js';
+import { catalogAppPerTest } from '../support/catalog-app.js';
+import { json, tillHeaders } from '../support/test-app.js';
 
-let ctx: TestContext;
-let seed: AccessFixture;
-let f: CatalogFixture;
-let t: TestApp;
-const asCashier = () => loginAtTill(t.access, seed.till, seed.cashierId, CASHIER_PIN);
-const asManager = () => loginAdmin(t.access, MANAGER_LOGIN, MANAGER_PASSWORD);
+const app = catalogAppPerTest((_ctx, fixture) => fixture.catalog.api);
 
-beforeEach(() => {
-  ({ ctx, seed, f, t } = catalogApp((_ctx, fixture) => fixture.catalog.api));
-});
-afterEach(() => {
-  ctx.close();
-});
-
-const productCount = () => ctx.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM products').get()?.n;
+const productCount = () =>
+  app.ctx.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM products').get()?.n;
 
 describe('products over HTTP', () => {
   it('creates with 201, repeats with 200, conflicts with 409', async () => {
@@ -33,20 +15,22 @@ describe('products over HTTP', () => {
       id: newId(),
       sku: 'RUG',
       name: 'Rugbrød',
-      taxClassId: f.taxClassId('standard'),
+      taxClassId: app.f.taxClassId('standard'),
       priceMinor: 2500,
       barcodes: [ean13('570123400030')],
     };
-    const created = await t.call('POST', '/products', { headers: asManager(), body: product });
+    const created = await app.t.call('POST', '/products', { headers: app.asManager(), body: product });
     expect(created.status).toBe(201);
     expect(await json(created)).toMatchObject({
       id: product.id,
       sku: 'RUG',
       barcodes: [{ kind: 'gtin', display: ean13('570123400030') }],
     });
-    expect((await t.call('POST', '/products', { headers: asManager(), body: product })).status).toBe(200);
-    const conflict = await t.call('POST', '/products', {
-      headers: asManager(),
+    expect((await app.t.call('POST', '/products', { headers: app.asManager(), body: product })).status).toBe(
+      200,
+    );
+    const conflict = await app.t.call('POST', '/products', {
+      headers: app.asManager(),
       body: { ...product, name: 'Franskbrød' },
     });
     expect(conflict.status).toBe(409);
@@ -57,7 +41,7 @@ describe('products over HTTP', () => {
   });
 
   it('answers 400 on bad input and changes nothing', async () => {
-    const base = { sku: 'X', name: 'X', taxClassId: f.taxClassId('standard'), priceMinor: 100 };
+    const base = { sku: 'X', name: 'X', taxClassId: app.f.taxClassId('standard'), priceMinor: 100 };
     for (const body of [
       { ...base, priceMinor: 1.5 },
       { ...base, priceMinor: -1 },
@@ -66,11 +50,11 @@ describe('products over HTTP', () => {
       { ...base, barcodes: ['5701234000301'] },
       { ...base, id: 'not-a-uuid' },
     ]) {
-      const res = await t.call('POST', '/products', { headers: asManager(), body });
+      const res = await app.t.call('POST', '/products', { headers: app.asManager(), body });
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
-    const bad = await t.call('POST', '/products', {
-      headers: asManager(),
+    const bad = await app.t.call('POST', '/products', {
+      headers: app.asManager(),
       body: { ...base, barcodes: ['5701234000301'] },
     });
     expect(await json(bad)).toMatchObject({ error: { code: 'INVALID_BARCODE' } });
@@ -78,15 +62,17 @@ describe('products over HTTP', () => {
   });
 
   it('lets tills read and search but only catalog managers write', async () => {
-    f.product({ name: 'Letmælk', sku: 'MILK' });
-    expect((await t.call('GET', '/products')).status).toBe(401);
-    const list = await t.call('GET', '/products?q=letm', { headers: tillHeaders(seed.till) });
+    app.f.product({ name: 'Letmælk', sku: 'MILK' });
+    expect((await app.t.call('GET', '/products')).status).toBe(401);
+    const list = await app.t.call('GET', '/products?q=letm', { headers: tillHeaders(app.seed.till) });
     expect(list.status).toBe(200);
     expect(await json(list)).toMatchObject({ items: [{ sku: 'MILK' }], nextOffset: null });
-    const body = { sku: 'NEW', name: 'Ny', taxClassId: f.taxClassId('standard'), priceMinor: 100 };
-    expect((await t.call('POST', '/products', { body })).status).toBe(401);
-    expect((await t.call('POST', '/products', { headers: tillHeaders(seed.till), body })).status).toBe(401);
-    const cashier = await t.call('POST', '/products', { headers: asCashier(), body });
+    const body = { sku: 'NEW', name: 'Ny', taxClassId: app.f.taxClassId('standard'), priceMinor: 100 };
+    expect((await app.t.call('POST', '/products', { body })).status).toBe(401);
+    expect(
+      (await app.t.call('POST', '/products', { headers: tillHeaders(app.seed.till), body })).status,
+    ).toBe(401);
+    const cashier = await app.t.call('POST', '/products', { headers: app.asCashier(), body });
     expect(cashier.status).toBe(403);
     expect(await json(cashier)).toMatchObject({
       error: { code: 'PERMISSION_REQUIRED', details: { permission: 'catalog.manage' } },
@@ -95,93 +81,114 @@ describe('products over HTTP', () => {
   });
 
   it('gets, patches, archives and 404s', async () => {
-    const p = f.product({ name: 'Kaffe' });
+    const p = app.f.product({ name: 'Kaffe' });
     expect(
-      await json(await t.call('GET', `/products/${p.id}`, { headers: tillHeaders(seed.till) })),
+      await json(await app.t.call('GET', `/products/${p.id}`, { headers: tillHeaders(app.seed.till) })),
     ).toMatchObject({ name: 'Kaffe' });
-    expect((await t.call('GET', `/products/${newId()}`, { headers: tillHeaders(seed.till) })).status).toBe(
-      404,
-    );
-    expect((await t.call('GET', '/products/not-an-id', { headers: tillHeaders(seed.till) })).status).toBe(
-      400,
-    );
-    const patched = await t.call('PATCH', `/products/${p.id}`, {
-      headers: asManager(),
+    expect(
+      (await app.t.call('GET', `/products/${newId()}`, { headers: tillHeaders(app.seed.till) })).status,
+    ).toBe(404);
+    expect(
+      (await app.t.call('GET', '/products/not-an-id', { headers: tillHeaders(app.seed.till) })).status,
+    ).toBe(400);
+    const patched = await app.t.call('PATCH', `/products/${p.id}`, {
+      headers: app.asManager(),
       body: { priceMinor: 4995 },
     });
     expect(await json(patched)).toMatchObject({ priceMinor: 4995 });
-    expect((await t.call('POST', `/products/${p.id}/archive`, { headers: asManager() })).status).toBe(200);
-    expect(await json(await t.call('GET', '/products', { headers: tillHeaders(seed.till) }))).toMatchObject({
+    expect((await app.t.call('POST', `/products/${p.id}/archive`, { headers: app.asManager() })).status).toBe(
+      200,
+    );
+    expect(
+      await json(await app.t.call('GET', '/products', { headers: tillHeaders(app.seed.till) })),
+    ).toMatchObject({
       items: [],
     });
     expect(
-      (await t.call('PATCH', `/products/${newId()}`, { headers: asManager(), body: { priceMinor: 1 } }))
-        .status,
+      (
+        await app.t.call('PATCH', `/products/${newId()}`, {
+          headers: app.asManager(),
+          body: { priceMinor: 1 },
+        })
+      ).status,
     ).toBe(404);
   });
 
   it('paginates with limit and offset', async () => {
-    for (let i = 0; i < 5; i++) f.product({ name: `Vare ${i}` });
+    for (let i = 0; i < 5; i++) app.f.product({ name: `Vare ${i}` });
     const first = await json<{ items: { name: string }[]; nextOffset: number | null }>(
-      await t.call('GET', '/products?limit=2', { headers: tillHeaders(seed.till) }),
+      await app.t.call('GET', '/products?limit=2', { headers: tillHeaders(app.seed.till) }),
     );
     expect(first.items.map((p) => p.name)).toEqual(['Vare 0', 'Vare 1']);
     expect(first.nextOffset).toBe(2);
     const last = await json<{ items: unknown[]; nextOffset: number | null }>(
-      await t.call('GET', '/products?limit=2&offset=4', { headers: tillHeaders(seed.till) }),
+      await app.t.call('GET', '/products?limit=2&offset=4', { headers: tillHeaders(app.seed.till) }),
     );
     expect(last).toMatchObject({ nextOffset: null });
     expect(last.items).toHaveLength(1);
-    expect((await t.call('GET', '/products?limit=0', { headers: tillHeaders(seed.till) })).status).toBe(400);
-    expect((await t.call('GET', '/products?limit=501', { headers: tillHeaders(seed.till) })).status).toBe(
-      400,
-    );
+    expect(
+      (await app.t.call('GET', '/products?limit=0', { headers: tillHeaders(app.seed.till) })).status,
+    ).toBe(400);
+    expect(
+      (await app.t.call('GET', '/products?limit=501', { headers: tillHeaders(app.seed.till) })).status,
+    ).toBe(400);
   });
 
   it('looks up a scan as a value and follows the change feed', async () => {
     const code = ean13('570123400031');
-    const p = f.product({ name: 'Smør', barcodes: [code] });
-    const found = await t.call('GET', `/products/lookup?code=${code}`, { headers: tillHeaders(seed.till) });
+    const p = app.f.product({ name: 'Smør', barcodes: [code] });
+    const found = await app.t.call('GET', `/products/lookup?code=${code}`, {
+      headers: tillHeaders(app.seed.till),
+    });
     expect(await json(found)).toMatchObject({ status: 'found', product: { id: p.id, taxRateBp: 2500 } });
-    const invalid = await t.call('GET', `/products/lookup?code=${badCheckDigit(code)}`, {
-      headers: tillHeaders(seed.till),
+    const invalid = await app.t.call('GET', `/products/lookup?code=${badCheckDigit(code)}`, {
+      headers: tillHeaders(app.seed.till),
     });
     expect(invalid.status).toBe(200);
     expect(await json(invalid)).toMatchObject({ status: 'invalid' });
-    expect((await t.call('GET', `/products/lookup?code=${code}`)).status).toBe(401);
+    expect((await app.t.call('GET', `/products/lookup?code=${code}`)).status).toBe(401);
 
     const changes = await json<{ products: { id: string }[]; nextSeq: number; hasMore: boolean }>(
-      await t.call('GET', '/catalog/changes?after=0&limit=10', { headers: tillHeaders(seed.till) }),
+      await app.t.call('GET', '/catalog/changes?after=0&limit=10', { headers: tillHeaders(app.seed.till) }),
     );
     expect(changes.products.map((x) => x.id)).toEqual([p.id]);
     expect(changes.hasMore).toBe(false);
-    const since = await t.call('GET', '/catalog/changes?updatedSince=2020-01-01T00:00:00Z', {
-      headers: tillHeaders(seed.till),
+    const since = await app.t.call('GET', '/catalog/changes?updatedSince=2020-01-01T00:00:00Z', {
+      headers: tillHeaders(app.seed.till),
     });
     expect(await json(since)).toMatchObject({ products: [{ id: p.id }] });
     expect(
-      (await t.call('GET', '/catalog/changes?after=-1', { headers: tillHeaders(seed.till) })).status,
+      (await app.t.call('GET', '/catalog/changes?after=-1', { headers: tillHeaders(app.seed.till) })).status,
     ).toBe(400);
   });
 });
 
 describe('categories and label templates over HTTP', () => {
   it('creates a category tree and refuses a cashier', async () => {
-    const res = await t.call('POST', '/categories', { headers: asManager(), body: { name: 'Mejeri' } });
+    const res = await app.t.call('POST', '/categories', {
+      headers: app.asManager(),
+      body: { name: 'Mejeri' },
+    });
     expect(res.status).toBe(201);
     const { id } = await json<{ id: string }>(res);
     expect(
-      (await t.call('POST', '/categories', { headers: asManager(), body: { name: 'Ost', parentId: id } }))
-        .status,
+      (
+        await app.t.call('POST', '/categories', {
+          headers: app.asManager(),
+          body: { name: 'Ost', parentId: id },
+        })
+      ).status,
     ).toBe(201);
     expect(
-      (await t.call('POST', '/categories', { headers: asCashier(), body: { name: 'Frost' } })).status,
+      (await app.t.call('POST', '/categories', { headers: app.asCashier(), body: { name: 'Frost' } })).status,
     ).toBe(403);
     const list = await json<{ items: { name: string }[] }>(
-      await t.call('GET', '/categories', { headers: tillHeaders(seed.till) }),
+      await app.t.call('GET', '/categories', { headers: tillHeaders(app.seed.till) }),
     );
     expect(list.items.map((c) => c.name).sort()).toEqual(['Mejeri', 'Ost']);
-    expect((await t.call('POST', `/categories/${id}/archive`, { headers: asManager() })).status).toBe(200);
+    expect((await app.t.call('POST', `/categories/${id}/archive`, { headers: app.asManager() })).status).toBe(
+      200,
+    );
   });
 
   it('puts a label template and rejects a broken one with the reason', async () => {
@@ -194,17 +201,17 @@ describe('categories and label templates over HTTP', () => {
       decimals: 2,
       verifier: true,
     };
-    expect((await t.call('PUT', '/label-templates/deli', { headers: asManager(), body: tpl })).status).toBe(
-      201,
-    );
-    const bad = await t.call('PUT', '/label-templates/weight', {
-      headers: asManager(),
+    expect(
+      (await app.t.call('PUT', '/label-templates/deli', { headers: app.asManager(), body: tpl })).status,
+    ).toBe(201);
+    const bad = await app.t.call('PUT', '/label-templates/weight', {
+      headers: app.asManager(),
       body: { ...tpl, valueDigits: 6 },
     });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await json(bad))).toContain('an EAN-13 has 13');
     expect(
-      await json(await t.call('GET', '/label-templates', { headers: tillHeaders(seed.till) })),
+      await json(await app.t.call('GET', '/label-templates', { headers: tillHeaders(app.seed.till) })),
     ).toMatchObject({ items: [{ id: 'deli' }] });
   });
 });

@@ -9,16 +9,13 @@ import {
 } from '../support/access-fixtures.js';
 import {
   addTechnician,
-  FakeBus,
-  FakeControl,
   PRINTER_TCP,
   SERIAL_9600,
-  STORE,
+  startDevices,
   TECH_LOGIN,
   TECH_PASSWORD,
+  type FakeBus,
 } from '../support/device-fixtures.js';
-import { createDevicesModule } from '../../hub/services/devices/devices-module.js';
-import { FIXTURE_SCRYPT } from '../support/access-fixtures.js';
 import { createTestContext, type TestContext } from '../support/hub-context.js';
 import { buildTestApp, loginAdmin, loginAtTill, type TestApp } from '../support/test-app.js';
 
@@ -41,15 +38,8 @@ describe('/devices', () => {
     addTechnician(ctx);
     // Till tokens and sessions live in the database, so the registry's access service may be its own.
     const access = buildTestApp(ctx).access;
-    module = createDevicesModule(ctx, {
-      storeId: STORE,
-      access,
-      scrypt: FIXTURE_SCRYPT,
-      commandTimeoutMs: 200,
-    });
+    ({ module, bus } = await startDevices(ctx, access, { commandTimeoutMs: 200 }));
     t = buildTestApp(ctx, module.api);
-    bus = new FakeBus();
-    await module.start({ bus, control: new FakeControl() });
     tech = loginAdmin(t.access, TECH_LOGIN, TECH_PASSWORD);
   });
   afterEach(async () => {
@@ -58,6 +48,21 @@ describe('/devices', () => {
   });
 
   const count = () => (ctx.db.prepare('SELECT count(*) AS n FROM devices').get() as { n: number }).n;
+  /** A serial scale at the fixture's till, registered by the technician. */
+  const registerTillScale = async () => {
+    const res = await t.call('POST', '/devices', {
+      body: {
+        kind: 'scale',
+        name: 'Scale',
+        profileId: 'mettler-toledo-ariva-s',
+        transport: SERIAL_9600,
+        tillId: fx.till.tillId,
+        role: 'scale',
+      },
+      headers: tech,
+    });
+    return ((await res.json()) as Creds).device;
+  };
   const registerPrinter = async (extra: Record<string, unknown> = {}) => {
     const res = await t.call('POST', '/devices', {
       body: {
@@ -198,18 +203,7 @@ describe('/devices', () => {
     expect(await (await t.call('GET', path, { headers: cashier })).json()).toMatchObject({
       error: { code: 'SCALE_UNAVAILABLE' },
     });
-    const res = await t.call('POST', '/devices', {
-      body: {
-        kind: 'scale',
-        name: 'Scale',
-        profileId: 'mettler-toledo-ariva-s',
-        transport: SERIAL_9600,
-        tillId: fx.till.tillId,
-        role: 'scale',
-      },
-      headers: tech,
-    });
-    const scale = ((await res.json()) as Creds).device;
+    const scale = await registerTillScale();
     let grams: number | null = null;
     bus.answer(scale.id, (cmd) =>
       grams === null
@@ -234,18 +228,7 @@ describe('/devices', () => {
     const none = await t.call('POST', tare, { headers: cashier });
     expect(none.status).toBe(422);
     expect(await none.json()).toMatchObject({ error: { code: 'SCALE_UNAVAILABLE' } });
-    const res = await t.call('POST', '/devices', {
-      body: {
-        kind: 'scale',
-        name: 'Scale',
-        profileId: 'mettler-toledo-ariva-s',
-        transport: SERIAL_9600,
-        tillId: fx.till.tillId,
-        role: 'scale',
-      },
-      headers: tech,
-    });
-    const scale = ((await res.json()) as Creds).device;
+    const scale = await registerTillScale();
     const asked: string[] = [];
     let moving = false;
     bus.answer(scale.id, (cmd) => {

@@ -1,48 +1,28 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../hub/ids.js';
-import {
-  CASHIER_PIN,
-  MANAGER_LOGIN,
-  MANAGER_PASSWORD,
-  type AccessFixture,
-} from '../support/access-fixtures.js';
-import type { CatalogFixture } from '../support/catalog-fixtures.js';
-import { catalogApp } from '../support/catalog-app.js';
-import type { TestContext } from '../support/hub-context.js';
-import { json, loginAdmin, loginAtTill, type TestApp } from '../support/test-app.js';
+import { catalogAppPerTest } from '../support/catalog-app.js';
+import { json } from '../support/test-app.js';
 
-let ctx: TestContext;
-let seed: AccessFixture;
-let f: CatalogFixture;
-let t: TestApp;
-const asCashier = () => loginAtTill(t.access, seed.till, seed.cashierId, CASHIER_PIN);
-const asManager = () => loginAdmin(t.access, MANAGER_LOGIN, MANAGER_PASSWORD);
-
-beforeEach(() => {
-  ({ ctx, seed, f, t } = catalogApp((_ctx, fixture) => fixture.catalog.api));
-});
-afterEach(() => {
-  ctx.close();
-});
+const app = catalogAppPerTest((_ctx, fixture) => fixture.catalog.api);
 
 const names = async (res: Response) =>
   (await json<{ items: { name: string }[] }>(res)).items.map((i) => i.name);
 const stored = () =>
-  ctx.db.prepare<[], { product_id: string }>('SELECT product_id FROM favourites ORDER BY position').all();
+  app.ctx.db.prepare<[], { product_id: string }>('SELECT product_id FROM favourites ORDER BY position').all();
 
 describe('/favourites', () => {
   it('a manager sets the order; a cashier at a till reads it, with what the till needs to sell', async () => {
-    const bread = f.product({ name: 'Rugbrød', priceMinor: 2500 });
-    const apples = f.product({ name: 'Æbler', unit: 'kg', weighed: true, priceMinor: 2495 });
-    const milk = f.product({ name: 'Mælk' });
-    expect(await names(await t.call('GET', '/favourites', { headers: asCashier() }))).toEqual([]);
+    const bread = app.f.product({ name: 'Rugbrød', priceMinor: 2500 });
+    const apples = app.f.product({ name: 'Æbler', unit: 'kg', weighed: true, priceMinor: 2495 });
+    const milk = app.f.product({ name: 'Mælk' });
+    expect(await names(await app.t.call('GET', '/favourites', { headers: app.asCashier() }))).toEqual([]);
 
-    const put = await t.call('PUT', '/favourites', {
-      headers: asManager(),
+    const put = await app.t.call('PUT', '/favourites', {
+      headers: app.asManager(),
       body: { productIds: [apples.id, bread.id, milk.id] },
     });
     expect(put.status).toBe(200);
-    const read = await t.call('GET', '/favourites', { headers: asCashier() });
+    const read = await app.t.call('GET', '/favourites', { headers: app.asCashier() });
     expect(read.status).toBe(200);
     expect((await json<{ items: unknown[] }>(read)).items).toEqual([
       {
@@ -59,38 +39,49 @@ describe('/favourites', () => {
     ]);
 
     // Replaced whole: a new order, one gone.
-    await t.call('PUT', '/favourites', { headers: asManager(), body: { productIds: [milk.id, bread.id] } });
-    expect(await names(await t.call('GET', '/favourites', { headers: asCashier() }))).toEqual([
+    await app.t.call('PUT', '/favourites', {
+      headers: app.asManager(),
+      body: { productIds: [milk.id, bread.id] },
+    });
+    expect(await names(await app.t.call('GET', '/favourites', { headers: app.asCashier() }))).toEqual([
       'Mælk',
       'Rugbrød',
     ]);
-    const audit = ctx.db
+    const audit = app.ctx.db
       .prepare<[], { action: string }>("SELECT action FROM audit_log WHERE action = 'favourites.replace'")
       .all();
     expect(audit).toHaveLength(2);
   });
 
   it('an archived favourite drops out of what tills see, and comes back when unarchived', async () => {
-    const bread = f.product({ name: 'Rugbrød' });
-    const milk = f.product({ name: 'Mælk' });
-    await t.call('PUT', '/favourites', { headers: asManager(), body: { productIds: [bread.id, milk.id] } });
-    await t.call('POST', `/products/${bread.id}/archive`, { headers: asManager() });
-    expect(await names(await t.call('GET', '/favourites', { headers: asCashier() }))).toEqual(['Mælk']);
-    await t.call('POST', `/products/${bread.id}/unarchive`, { headers: asManager() });
-    expect(await names(await t.call('GET', '/favourites', { headers: asCashier() }))).toEqual([
+    const bread = app.f.product({ name: 'Rugbrød' });
+    const milk = app.f.product({ name: 'Mælk' });
+    await app.t.call('PUT', '/favourites', {
+      headers: app.asManager(),
+      body: { productIds: [bread.id, milk.id] },
+    });
+    await app.t.call('POST', `/products/${bread.id}/archive`, { headers: app.asManager() });
+    expect(await names(await app.t.call('GET', '/favourites', { headers: app.asCashier() }))).toEqual([
+      'Mælk',
+    ]);
+    await app.t.call('POST', `/products/${bread.id}/unarchive`, { headers: app.asManager() });
+    expect(await names(await app.t.call('GET', '/favourites', { headers: app.asCashier() }))).toEqual([
       'Rugbrød',
       'Mælk',
     ]);
   });
 
   it('refuses a cashier, unknown or archived products, styles, duplicates and too many; nothing changes', async () => {
-    const bread = f.product({ name: 'Rugbrød' });
-    const style = f.product({ name: 'T-shirt', hasVariants: true });
-    const archived = f.product({ name: 'Old' });
-    await t.call('POST', `/products/${archived.id}/archive`, { headers: asManager() });
-    await t.call('PUT', '/favourites', { headers: asManager(), body: { productIds: [bread.id] } });
+    const bread = app.f.product({ name: 'Rugbrød' });
+    const style = app.f.product({ name: 'T-shirt', hasVariants: true });
+    const archived = app.f.product({ name: 'Old' });
+    await app.t.call('POST', `/products/${archived.id}/archive`, { headers: app.asManager() });
+    await app.t.call('PUT', '/favourites', { headers: app.asManager(), body: { productIds: [bread.id] } });
 
-    const cashier = await t.call('PUT', '/favourites', { headers: asCashier(), body: { productIds: [] } });
+    const cashier = await app.t.call('PUT', '/favourites', {
+      headers: app.asCashier(),
+      body: { productIds: [] },
+    });
     expect(cashier.status).toBe(403);
     const cases: [unknown, number, string][] = [
       [{ productIds: [newId()] }, 422, 'UNKNOWN_PRODUCT'],
@@ -102,11 +93,11 @@ describe('/favourites', () => {
       [{ products: [] }, 400, 'VALIDATION_FAILED'],
     ];
     for (const [body, status, code] of cases) {
-      const res = await t.call('PUT', '/favourites', { headers: asManager(), body });
+      const res = await app.t.call('PUT', '/favourites', { headers: app.asManager(), body });
       expect(res.status, JSON.stringify(body)).toBe(status);
       expect(await json(res), JSON.stringify(body)).toMatchObject({ error: { code } });
     }
     expect(stored()).toEqual([{ product_id: bread.id }]);
-    expect((await t.call('GET', '/favourites')).status).toBe(401);
+    expect((await app.t.call('GET', '/favourites')).status).toBe(401);
   });
 });

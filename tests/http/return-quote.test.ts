@@ -1,8 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../hub/ids.js';
-import type { SalesFixture } from '../services/sales/sales-fixture.js';
-import { sellingApp } from '../support/selling-app.js';
-import type { TestApp } from '../support/test-app.js';
+import { sellingAppPerTest } from '../support/selling-app.js';
 
 interface Sold {
   id: string;
@@ -21,31 +19,24 @@ interface Quote {
 
 /** The till's read-only views of a return: what is left to return on a receipt, and the return's figures. */
 describe('return quotes and returnable sales over HTTP', () => {
-  let f: SalesFixture;
-  let t: TestApp;
-  let headers: Record<string, string>;
-  let milk: string;
+  const app = sellingAppPerTest();
 
   beforeEach(() => {
-    ({ f, t, headers, milk } = sellingApp());
-    f.openSession();
-  });
-  afterEach(() => {
-    f.close();
+    app.f.openSession();
   });
 
   async function call(method: string, path: string, body?: unknown) {
-    const res = await t.call(method, path, { body, headers });
+    const res = await app.t.call(method, path, { body, headers: app.headers });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   }
 
   /** Three milks at 12.95 paid in cash (38.85, rounded by the DKK 0.50 rule to 39.00 handed over). */
   async function soldInCash(): Promise<Sold> {
     const id = newId();
-    await call('POST', '/sales', { id, lines: [{ id: newId(), productId: milk, quantity: 3 }] });
+    await call('POST', '/sales', { id, lines: [{ id: newId(), productId: app.milk, quantity: 3 }] });
     await call('POST', `/sales/${id}/payments`, {
       id: newId(),
-      tenderId: f.tender.cash,
+      tenderId: app.f.tender.cash,
       amountMinor: 3885,
       tenderedMinor: 5000,
     });
@@ -73,7 +64,7 @@ describe('return quotes and returnable sales over HTTP', () => {
     const before = (await call('GET', `/returns/returnable/${sale.receipt.barcode}`)).body;
     expect(before).toMatchObject({ returned: [{ originalLineId: sale.lines[0]!.id, quantity: 0 }] });
 
-    const ret = await call('POST', '/returns', { id: newId(), ...request, override: f.override });
+    const ret = await call('POST', '/returns', { id: newId(), ...request, override: app.f.override });
     expect(ret.status).toBe(201);
     expect(ret.body).toMatchObject({ totals: { totalMinor: q.totalMinor, roundingMinor: q.roundingMinor } });
     expect((ret.body.payments as { amountMinor: number }[])[0]?.amountMinor).toBe(1300);
@@ -92,7 +83,7 @@ describe('return quotes and returnable sales over HTTP', () => {
     const credit = await call('POST', '/returns/quote', {
       originalReceiptCode: sale.receipt.code,
       lines: [line],
-      refunds: [{ tenderId: f.tender.store_credit, amountMinor: 3885 }],
+      refunds: [{ tenderId: app.f.tender.store_credit, amountMinor: 3885 }],
     });
     expect(credit.status).toBe(200);
     expect(credit.body).toMatchObject({
@@ -117,7 +108,7 @@ describe('return quotes and returnable sales over HTTP', () => {
 
   it('quotes a blind return at the catalog price, to cash, with return.blind', async () => {
     const quote = await call('POST', '/returns/quote', {
-      lines: [{ productId: milk, quantity: 2, restock: true, reason: 'no receipt' }],
+      lines: [{ productId: app.milk, quantity: 2, restock: true, reason: 'no receipt' }],
     });
     expect(quote.status).toBe(200);
     expect(quote.body).toMatchObject({

@@ -1,8 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../hub/ids.js';
-import type { TestApp } from '../support/test-app.js';
-import type { SalesFixture } from '../services/sales/sales-fixture.js';
-import { sellingApp } from '../support/selling-app.js';
+import { sellingAppPerTest } from '../support/selling-app.js';
 
 interface SaleBody {
   id: string;
@@ -14,48 +12,40 @@ interface SaleBody {
 }
 
 describe('returns over HTTP', () => {
-  let f: SalesFixture;
-  let t: TestApp;
-  let headers: Record<string, string>;
-  let milk: string;
-
-  beforeEach(() => {
-    ({ f, t, headers, milk } = sellingApp());
-  });
-  afterEach(() => {
-    f.close();
-  });
+  const app = sellingAppPerTest();
 
   it('takes a return against the receipt code, idempotently', async () => {
-    f.openSession();
+    app.f.openSession();
     const id = newId();
     const lineId = newId();
-    await t.call('POST', '/sales', {
-      body: { id, lines: [{ id: lineId, productId: milk, quantity: 2 }] },
-      headers,
+    await app.t.call('POST', '/sales', {
+      body: { id, lines: [{ id: lineId, productId: app.milk, quantity: 2 }] },
+      headers: app.headers,
     });
-    await t.call('POST', `/sales/${id}/payments`, {
-      body: { id: newId(), tenderId: f.tender.card, amountMinor: 2590 },
-      headers,
+    await app.t.call('POST', `/sales/${id}/payments`, {
+      body: { id: newId(), tenderId: app.f.tender.card, amountMinor: 2590 },
+      headers: app.headers,
     });
-    const sale = (await (await t.call('POST', `/sales/${id}/complete`, { headers })).json()) as SaleBody;
+    const sale = (await (
+      await app.t.call('POST', `/sales/${id}/complete`, { headers: app.headers })
+    ).json()) as SaleBody;
     const body = {
       id: newId(),
       originalReceiptCode: sale.receipt!.code,
       lines: [{ originalLineId: lineId, quantity: 1, restock: true, reason: 'unwanted' }],
-      override: f.override,
+      override: app.f.override,
     };
-    const ret = await t.call('POST', '/returns', { body, headers });
+    const ret = await app.t.call('POST', '/returns', { body, headers: app.headers });
     expect(ret.status).toBe(201);
     expect(await ret.json()).toMatchObject({
       kind: 'return',
       status: 'completed',
       totals: { totalMinor: 1295 },
     });
-    expect((await t.call('POST', '/returns', { body, headers })).status).toBe(200);
-    const over = await t.call('POST', '/returns', {
+    expect((await app.t.call('POST', '/returns', { body, headers: app.headers })).status).toBe(200);
+    const over = await app.t.call('POST', '/returns', {
       body: { ...body, id: newId(), lines: [{ ...body.lines[0], quantity: 2 }] },
-      headers,
+      headers: app.headers,
     });
     expect(over.status).toBe(422);
     expect(await over.json()).toMatchObject({ error: { code: 'RETURN_EXCEEDS_SOLD' } });

@@ -1,30 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../hub/ids.js';
-import type { TestApp } from '../support/test-app.js';
-import type { SalesFixture } from '../services/sales/sales-fixture.js';
-import { sellingApp } from '../support/selling-app.js';
+import { sellingAppPerTest } from '../support/selling-app.js';
 
 /** A full disk or a read-only database: the client gets a clear error, nothing is half-saved, the hub goes on. */
 describe('storage faults over HTTP', () => {
-  let f: SalesFixture;
-  let t: TestApp;
-  let headers: Record<string, string>;
-  let milk: string;
+  const app = sellingAppPerTest();
 
-  beforeEach(() => {
-    ({ f, t, headers, milk } = sellingApp());
-  });
-  afterEach(() => {
-    f.close();
-  });
-
-  const sales = () => (f.ctx.db.prepare('SELECT count(*) AS n FROM sales').get() as { n: number }).n;
+  const sales = () => (app.f.ctx.db.prepare('SELECT count(*) AS n FROM sales').get() as { n: number }).n;
   const bigSale = () => ({
     id: newId(),
     note: 'x'.repeat(400),
     lines: Array.from({ length: 300 }, () => ({
       id: newId(),
-      productId: milk,
+      productId: app.milk,
       quantity: 1,
       note: 'y'.repeat(190),
     })),
@@ -32,30 +20,30 @@ describe('storage faults over HTTP', () => {
 
   it('answers 507 STORAGE_FULL when the disk is full, saves nothing, and sells again once there is room', async () => {
     // SQLite reports a full disk as SQLITE_FULL; capping the page count produces exactly that.
-    const pages = f.ctx.db.pragma('page_count', { simple: true }) as number;
-    f.ctx.db.pragma(`max_page_count = ${pages}`);
+    const pages = app.f.ctx.db.pragma('page_count', { simple: true }) as number;
+    app.f.ctx.db.pragma(`max_page_count = ${pages}`);
     const before = sales();
-    const full = await t.call('POST', '/sales', { body: bigSale(), headers });
+    const full = await app.t.call('POST', '/sales', { body: bigSale(), headers: app.headers });
     expect(full.status, await full.clone().text()).toBe(507);
     expect(await full.json()).toMatchObject({ error: { code: 'STORAGE_FULL' } });
     expect(sales()).toBe(before);
 
-    f.ctx.db.pragma('max_page_count = 1073741823');
-    const ok = await t.call('POST', '/sales', { body: bigSale(), headers });
+    app.f.ctx.db.pragma('max_page_count = 1073741823');
+    const ok = await app.t.call('POST', '/sales', { body: bigSale(), headers: app.headers });
     expect(ok.status).toBe(201);
     expect(sales()).toBe(before + 1);
   });
 
   it('answers 503 STORAGE_READ_ONLY on a read-only database and still serves reads', async () => {
-    f.ctx.db.pragma('query_only = ON');
-    const refused = await t.call('POST', '/sales', {
-      body: { id: newId(), lines: [{ id: newId(), productId: milk, quantity: 1 }] },
-      headers,
+    app.f.ctx.db.pragma('query_only = ON');
+    const refused = await app.t.call('POST', '/sales', {
+      body: { id: newId(), lines: [{ id: newId(), productId: app.milk, quantity: 1 }] },
+      headers: app.headers,
     });
     expect(refused.status).toBe(503);
     expect(await refused.json()).toMatchObject({ error: { code: 'STORAGE_READ_ONLY' } });
-    const health = await t.app.request('/api/v1/sales?limit=5', { headers });
+    const health = await app.t.app.request('/api/v1/sales?limit=5', { headers: app.headers });
     expect(health.status).toBe(200);
-    f.ctx.db.pragma('query_only = OFF');
+    app.f.ctx.db.pragma('query_only = OFF');
   });
 });

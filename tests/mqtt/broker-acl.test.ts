@@ -1,5 +1,5 @@
 import type { MqttClient } from 'mqtt';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DEVICE_A,
   DEVICE_B,
@@ -16,19 +16,12 @@ import {
   scan,
   settle,
   startTestBroker,
+  testBrokerPerTest,
   till,
-  type TestBroker,
 } from './support.js';
 
 const root = `pos/${STORE}`;
-let t: TestBroker;
-beforeEach(async () => {
-  t = await startTestBroker();
-});
-afterEach(async () => {
-  await endClients();
-  await t.close();
-});
+const t = testBrokerPerTest();
 
 /** The SUBACK code for one filter: MQTT.js rejects a 0x80 answer, carrying the SUBACK along. */
 async function granted(client: MqttClient, filter: string): Promise<number> {

@@ -1,5 +1,5 @@
 import { connect as netConnect } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startBroker } from '../../hub/mqtt/broker.js';
 import {
   DEVICE_A,
@@ -10,23 +10,15 @@ import {
   connectTcp,
   connectWs,
   device,
-  endClients,
   eventually,
   runMosquitto,
   startTestBroker,
+  testBrokerPerTest,
   till,
-  type TestBroker,
 } from './support.js';
 import { EventBus } from '../../hub/events/event-bus.js';
 
-let t: TestBroker;
-beforeEach(async () => {
-  t = await startTestBroker();
-});
-afterEach(async () => {
-  await endClients();
-  await t.close();
-});
+const t = testBrokerPerTest();
 
 const refusalCode = (error: unknown) => (error as { code?: number }).code;
 

@@ -1,15 +1,9 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBroker, type RunningBroker } from '../../hub/mqtt/broker.js';
-import { createDevicesModule, type DevicesModule } from '../../hub/services/devices/devices-module.js';
+import type { RunningBroker } from '../../hub/mqtt/broker.js';
+import type { DevicesModule } from '../../hub/services/devices/devices-module.js';
 import type { AccessService } from '../../hub/services/access/access-service.js';
-import {
-  FIXTURE_SCRYPT,
-  addTill,
-  seedAccess,
-  type AccessFixture,
-  type FixtureTill,
-} from '../support/access-fixtures.js';
+import { addTill, seedAccess, type AccessFixture, type FixtureTill } from '../support/access-fixtures.js';
 import {
   SERIAL_9600,
   STORE,
@@ -17,6 +11,7 @@ import {
   TECH_PASSWORD,
   addTechnician,
   adminPrincipal,
+  startDevicesOnBroker,
 } from '../support/device-fixtures.js';
 import { createTestContext, type TestContext } from '../support/hub-context.js';
 import { buildTestApp } from '../support/test-app.js';
@@ -41,24 +36,7 @@ describe('per-delivery ACL with the real device registry', () => {
     secondTill = addTill(ctx, 'Till 2');
     addTechnician(ctx);
     access = buildTestApp(ctx).access;
-    module = createDevicesModule(ctx, {
-      storeId: STORE,
-      access,
-      scrypt: FIXTURE_SCRYPT,
-      commandTimeoutMs: 2000,
-    });
-    broker = await startBroker({
-      storeId: STORE,
-      host: '127.0.0.1',
-      port: 0,
-      mayMove: false,
-      directory: module.service,
-      bus: ctx.bus,
-      log: () => undefined,
-      version: 't',
-      startedAt: new Date().toISOString(),
-    });
-    await module.start({ bus: broker.messageBus, control: broker.control });
+    ({ module, broker } = await startDevicesOnBroker(ctx, access));
   });
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((c) => c.endAsync(true)));

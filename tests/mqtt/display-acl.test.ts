@@ -1,5 +1,5 @@
 import type { MqttClient } from 'mqtt';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mayPublish, mayReadTopic, maySubscribe, readGrants, type Identity } from '../../hub/mqtt/acl.js';
 import { claimedIdentity, clientIdFits } from '../../hub/mqtt/identity.js';
 import {
@@ -10,13 +10,11 @@ import {
   TILL,
   connectWs,
   display,
-  endClients,
   eventually,
   inbox,
   settle,
-  startTestBroker,
+  testBrokerPerTest,
   till,
-  type TestBroker,
 } from './support.js';
 
 const S = 'store-1';
@@ -125,14 +123,7 @@ const snapshot = (total: number) => ({
 });
 
 describe('customer display on the real broker', () => {
-  let t: TestBroker;
-  beforeEach(async () => {
-    t = await startTestBroker();
-  });
-  afterEach(async () => {
-    await endClients();
-    await t.close();
-  });
+  const t = testBrokerPerTest();
 
   it('reads its till’s retained cart and nothing else; what it publishes goes nowhere', async () => {
     const tillTab = await connectWs(t, till(TILL, 'till-token'));

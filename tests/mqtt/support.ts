@@ -6,6 +6,7 @@ import { EventBus } from '../../hub/events/event-bus.js';
 import type { Logger } from '../../hub/http/error-handler.js';
 import { startBroker, type BrokerLimits, type RunningBroker } from '../../hub/mqtt/broker.js';
 import type { BrokerDirectory } from '../../hub/mqtt/types.js';
+import { perTest } from '../support/per-test.js';
 
 export const STORE = 'store-1';
 export const DEVICE_A = 'scale-1';
@@ -119,6 +120,17 @@ export async function startTestBroker(limits: Partial<BrokerLimits> = {}): Promi
       await new Promise((resolve) => http.close(resolve));
     },
   };
+}
+
+/** startTestBroker() afresh for each test of the file, its clients ended and the broker closed after it. */
+export function testBrokerPerTest(): TestBroker {
+  return perTest(
+    () => startTestBroker(),
+    async (t) => {
+      await endClients();
+      await t.close();
+    },
+  );
 }
 
 const clients: MqttClient[] = [];

@@ -8,6 +8,8 @@ import type { PresetCountry } from '../../hub/services/settings/presets.js';
 import { createSettingsModule, type SettingsModule } from '../../hub/services/settings/settings-module.js';
 import { createStockModule } from '../../hub/services/stock/stock-module.js';
 import type { StockService } from '../../hub/services/stock/stock-service.js';
+import { createTestContext, type TestContext } from './hub-context.js';
+import { perTest } from './per-test.js';
 
 /** Someone with catalog rights, as the audit log records them. */
 export const OWNER: Actor = { kind: 'admin', id: 'owner-1', tillId: null };
@@ -55,6 +57,22 @@ export function createCatalogFixture(ctx: HubContext, country: PresetCountry = '
     },
     category: (name, parentId = null) => catalog.categories.create({ name, parentId }, OWNER).category.id,
   };
+}
+
+/**
+ * A catalog fixture on its own test context (`f.ctx`), made before each test of the file or describe block
+ * and closed after it (see perTest).
+ */
+export function catalogFixturePerTest(country: PresetCountry = 'DK'): CatalogFixture & { ctx: TestContext } {
+  return perTest(
+    () => {
+      const ctx = createTestContext();
+      return { ...createCatalogFixture(ctx, country), ctx };
+    },
+    (f) => {
+      f.ctx.close();
+    },
+  );
 }
 
 /** The demo store's scale labels (scripts/demo/catalog-seed.ts): 20 = price with a verifier digit. */

@@ -1,3 +1,4 @@
+import { startBroker, type RunningBroker } from '../../hub/mqtt/broker.js';
 import type { BrokerClientKind, BrokerControl, MessageBus } from '../../hub/mqtt/types.js';
 import { createDevicesModule, type DevicesModule } from '../../hub/services/devices/devices-module.js';
 import type { DeviceServiceOptions } from '../../hub/services/devices/device-service.js';
@@ -128,6 +129,37 @@ export async function startDevices(
   const control = new FakeControl();
   await module.start({ bus, control });
   return { module, bus, control };
+}
+
+export interface DevicesOnBroker {
+  module: DevicesModule;
+  broker: RunningBroker;
+}
+
+/** The registry as the directory of a real broker on a free port (2 s command timeout), both started: stop the module, then close the broker. */
+export async function startDevicesOnBroker(
+  ctx: TestContext,
+  access: AccessService,
+): Promise<DevicesOnBroker> {
+  const module = createDevicesModule(ctx, {
+    storeId: STORE,
+    access,
+    scrypt: FIXTURE_SCRYPT,
+    commandTimeoutMs: 2000,
+  });
+  const broker = await startBroker({
+    storeId: STORE,
+    host: '127.0.0.1',
+    port: 0,
+    mayMove: false,
+    directory: module.service,
+    bus: ctx.bus,
+    log: () => undefined,
+    version: 't',
+    startedAt: new Date().toISOString(),
+  });
+  await module.start({ bus: broker.messageBus, control: broker.control });
+  return { module, broker };
 }
 
 /** A device's retained state as a driver host publishes it. */

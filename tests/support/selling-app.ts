@@ -1,5 +1,6 @@
 import { setupSales, type SalesFixture } from '../services/sales/sales-fixture.js';
 import { CASHIER_PIN } from './access-fixtures.js';
+import { perTest } from './per-test.js';
 import { buildTestApp, loginAtTill, type TestApp } from './test-app.js';
 
 /** What the HTTP sales tests sell with: the fixture, its app, the cashier's headers and one product. */
@@ -19,4 +20,11 @@ export function sellingApp(): SellingApp {
   const headers = loginAtTill(t.access, f.people.till, f.people.cashierId, CASHIER_PIN);
   const milk = f.product({ sku: 'MILK', priceMinor: 1295 });
   return { f, t, headers, milk };
+}
+
+/** sellingApp() afresh for each test of the file or describe block, closed after it (see perTest). */
+export function sellingAppPerTest(): SellingApp {
+  return perTest(sellingApp, (app) => {
+    app.f.close();
+  });
 }

@@ -5,7 +5,14 @@ import type { AppEnv } from '../../hub/http/env.js';
 import { createAccessModule } from '../../hub/services/access/access-module.js';
 import type { AccessService } from '../../hub/services/access/access-service.js';
 import type { TestContext } from './hub-context.js';
-import type { FixtureTill } from './access-fixtures.js';
+import {
+  CASHIER_PIN,
+  MANAGER_LOGIN,
+  MANAGER_PASSWORD,
+  SUPERVISOR_PIN,
+  type AccessFixture,
+  type FixtureTill,
+} from './access-fixtures.js';
 
 export interface TestApp {
   app: OpenAPIHono<AppEnv>;
@@ -73,6 +80,27 @@ export function loginAtTill(
 export function loginAdmin(access: AccessService, login: string, password: string): Record<string, string> {
   const result = access.sessions.loginAdmin({ login, password }, '127.0.0.1');
   return { cookie: `hub_admin=${result.token}`, 'x-csrf-token': result.csrfToken };
+}
+
+/** The seeded staff's logins on an app (seedAccess): each call logs in afresh and returns the headers. */
+export interface SeededLogins {
+  /** The cashier at the seeded till (a new login at a till ends the previous one). */
+  asCashier(): Record<string, string>;
+  /** The supervisor at the seeded till. */
+  asSupervisor(): Record<string, string>;
+  /** The manager on the admin pages (cookie and CSRF token). */
+  asManager(): Record<string, string>;
+  /** The supervisor's approval as a request body carries it. */
+  supervisorOverride(): { supervisorId: string; pin: string };
+}
+
+export function seededLogins(t: TestApp, seed: AccessFixture): SeededLogins {
+  return {
+    asCashier: () => loginAtTill(t.access, seed.till, seed.cashierId, CASHIER_PIN),
+    asSupervisor: () => loginAtTill(t.access, seed.till, seed.supervisorId, SUPERVISOR_PIN),
+    asManager: () => loginAdmin(t.access, MANAGER_LOGIN, MANAGER_PASSWORD),
+    supervisorOverride: () => ({ supervisorId: seed.supervisorId, pin: SUPERVISOR_PIN }),
+  };
 }
 
 /** A response's JSON body, typed as the test expects it. */

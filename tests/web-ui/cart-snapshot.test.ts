@@ -5,6 +5,7 @@ import { parseCartSnapshot, type CartSnapshot } from '../../web-ui/shared/displa
 import { CartPublisher } from '../../web-ui/till/selling/cart-publisher.js';
 import { addProduct, emptyCart, hubAccepted, type CartState } from '../../web-ui/till/selling/cart-state.js';
 import { cartSnapshot, sameSnapshot } from '../../web-ui/till/selling/display-snapshot.js';
+import { saleViewOf } from './hub-sale-view.js';
 
 const AT = '2026-06-01T09:00:00.000Z';
 
@@ -133,36 +134,7 @@ function hubView(
     saleDiscountMinor: 0,
     note: '',
   }));
-  const total = lines.reduce((s, l) => s + l.totalMinor, 0);
-  const view: SaleView = {
-    id: cart.saleId,
-    status,
-    version: 1,
-    currency: 'DKK',
-    lines,
-    totals: {
-      subtotalMinor: total,
-      discountMinor: 0,
-      taxMinor: 250,
-      totalMinor: total,
-      roundingMinor: 0,
-      toPayMinor: total,
-      paidMinor: 0,
-      pendingMinor: 0,
-      dueMinor: total,
-      changeMinor: 0,
-      ...over,
-    },
-    payments: [],
-    receipt: status === 'completed' ? { number: 27, code: '1-27' } : null,
-    promotions: [],
-    saleDiscount: null,
-    saleDiscountReason: null,
-    note: '',
-    customerId: null,
-    updatedAt: AT,
-  };
-  return view;
+  return saleViewOf(cart, lines, { version: 1, status, taxMinor: 250, totals: over, updatedAt: AT });
 }
 
 function rungUp(): CartState {

@@ -28,16 +28,35 @@ export function hubView(cart: CartState, version: number, totalEach = 1000): Sal
     };
   });
   const total = lines.reduce((s, l) => s + l.totalMinor, 0);
+  return saleViewOf(cart, lines, { version, taxMinor: Math.floor(total / 5) });
+}
+
+export interface SaleViewOptions {
+  version: number;
+  status?: SaleView['status'];
+  taxMinor: number;
+  /** Figures other than those summed from the lines (paid, due, change...). */
+  totals?: Partial<SaleView['totals']>;
+  updatedAt?: string;
+}
+
+/**
+ * The hub's answer for `cart` around `lines`: the total summed from the lines and nothing paid yet (unless
+ * `totals` says otherwise), the cart's own sale discount, note and customer, and a receipt once completed.
+ */
+export function saleViewOf(cart: CartState, lines: SaleView['lines'], o: SaleViewOptions): SaleView {
+  const total = lines.reduce((s, l) => s + l.totalMinor, 0);
+  const status = o.status ?? 'open';
   return {
     id: cart.saleId,
-    status: 'open',
-    version,
+    status,
+    version: o.version,
     currency: 'DKK',
     lines,
     totals: {
       subtotalMinor: total,
       discountMinor: 0,
-      taxMinor: Math.floor(total / 5),
+      taxMinor: o.taxMinor,
       totalMinor: total,
       roundingMinor: 0,
       toPayMinor: total,
@@ -45,14 +64,15 @@ export function hubView(cart: CartState, version: number, totalEach = 1000): Sal
       pendingMinor: 0,
       dueMinor: total,
       changeMinor: 0,
+      ...o.totals,
     },
     payments: [],
-    receipt: null,
+    receipt: status === 'completed' ? { number: 27, code: '1-27' } : null,
     promotions: [],
     saleDiscount: cart.sale.discount,
     saleDiscountReason: cart.sale.discount === null ? null : cart.sale.discountReason,
     note: cart.sale.note,
     customerId: cart.sale.customer?.id ?? null,
-    updatedAt: '2026-11-22T12:00:00.000Z',
+    updatedAt: o.updatedAt ?? '2026-11-22T12:00:00.000Z',
   };
 }

@@ -6,21 +6,27 @@ import { createRouter, errorResponses } from '../router.js';
 import { SessionIdParamSchema, ZNumberParamSchema } from './cash-schemas.js';
 import { PrintJobSchema } from './printing.js';
 
-const queued = {
-  description: 'The queued print job',
-  content: { 'application/json': { schema: PrintJobSchema } },
+/** What both routes share: a POST that queues a job on the calling till's receipt printer. */
+const printOnThisTill = {
+  method: 'post' as const,
+  tags: ['cash', 'printing'],
+  responses: {
+    202: {
+      description: 'The queued print job',
+      content: { 'application/json': { schema: PrintJobSchema } },
+    },
+    ...errorResponses(400, 401, 403, 404, 422, 507),
+  },
 };
 
 /** Printing cash reports on the calling till's receipt printer. */
 export function createCashPrintingApi(printer: CashReportPrinter): ApiModule[] {
   const sessions = createRouter().openapi(
     createRoute({
-      method: 'post',
+      ...printOnThisTill,
       path: '/{id}/x-report/print',
-      tags: ['cash', 'printing'],
       summary: 'Print the session’s X report (figures so far) on this till’s printer',
       request: { params: SessionIdParamSchema },
-      responses: { 202: queued, ...errorResponses(400, 401, 403, 404, 422, 507) },
     }),
     (c) => {
       const { tillId } = requireTillStaff(c.get('principal'));
@@ -29,12 +35,10 @@ export function createCashPrintingApi(printer: CashReportPrinter): ApiModule[] {
   );
   const zReports = createRouter().openapi(
     createRoute({
-      method: 'post',
+      ...printOnThisTill,
       path: '/{number}/print',
-      tags: ['cash', 'printing'],
       summary: 'Print a Z report again, marked COPY, on this till’s printer',
       request: { params: ZNumberParamSchema },
-      responses: { 202: queued, ...errorResponses(400, 401, 403, 404, 422, 507) },
     }),
     (c) => {
       const { tillId } = requireTillStaff(c.get('principal'));

@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { fitLine } from '../../../devices/display/text.js';
 import { currencyExponent } from '../../domain/money.js';
 import { scaledDecimal } from '../receipts/index.js';
+import { numberFormat } from '../../domain/locale.js';
 
 /** The characters the display shows for `text` in `codePage` (one column each), trailing spaces cut. */
 export function shown(text: string, codePage: string): string {
@@ -24,17 +25,6 @@ export interface MoneySettings {
   currency: string;
   /** Cash rounding in minor units: a multiple of the major unit (TWD: 100) means whole-unit prices. */
   cashRoundingMinor: number;
-}
-
-const cache = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let nf = cache.get(key);
-  if (nf === undefined) {
-    nf = new Intl.NumberFormat(locale, options);
-    cache.set(key, nf);
-  }
-  return nf;
 }
 
 /**

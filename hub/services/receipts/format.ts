@@ -2,6 +2,7 @@
 // from the integer with the currency's exponent and handed to Intl.NumberFormat as a string (exact, as
 // ECMA-402 formats string decimals since Node 20), so no amount ever passes through a float.
 import { currencyExponent } from '../../domain/money.js';
+import { numberFormat } from '../../domain/locale.js';
 
 type Decimal = `${number}`;
 
@@ -13,17 +14,6 @@ export function scaledDecimal(value: number, exponent: number): Decimal {
   const fraction = digits.slice(digits.length - exponent);
   const sign = value < 0 ? '-' : '';
   return (exponent === 0 ? `${sign}${whole}` : `${sign}${whole}.${fraction}`) as Decimal;
-}
-
-const cache = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let nf = cache.get(key);
-  if (nf === undefined) {
-    nf = new Intl.NumberFormat(locale, options);
-    cache.set(key, nf);
-  }
-  return nf;
 }
 
 export interface Formatter {

@@ -1,4 +1,24 @@
 /**
+ * A password login as the admin pages do it: the session cookie and the CSRF token, as the headers every
+ * later call sends (a read needs only the cookie; the token goes along all the same).
+ */
+export async function adminHeaders(
+  baseUrl: string,
+  login: string,
+  password: string,
+): Promise<{ cookie: string; 'x-csrf-token': string }> {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
+  if (!response.ok) throw new Error(`admin login: ${response.status} ${await response.text()}`);
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const body = (await response.json()) as { csrfToken: string };
+  return { cookie, 'x-csrf-token': body.csrfToken };
+}
+
+/**
  * The manager's side of pairing, done over the API the admin pages will use (they are a later step):
  * password login with the session cookie and CSRF token, then approve or revoke a till, and reads.
  */
@@ -10,15 +30,8 @@ export class AdminApi {
   ) {}
 
   static async login(baseUrl: string, login: string, password: string): Promise<AdminApi> {
-    const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login, password }),
-    });
-    if (!response.ok) throw new Error(`admin login: ${response.status} ${await response.text()}`);
-    const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const body = (await response.json()) as { csrfToken: string };
-    return new AdminApi(baseUrl, cookie, body.csrfToken);
+    const headers = await adminHeaders(baseUrl, login, password);
+    return new AdminApi(baseUrl, headers.cookie, headers['x-csrf-token']);
   }
 
   async tills(): Promise<{ id: string; name: string; status: string }[]> {

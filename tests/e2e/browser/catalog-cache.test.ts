@@ -1,33 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../../web-ui/shared/format/money.js';
-import { collectPageErrors, inPage, launchChromium, screenshot, VIEWPORTS } from '../../support/browser.js';
-import { freePort, startHubProcess, type HubProcess } from '../../support/hub-process.js';
+import { inPage, screenshot } from '../../support/browser.js';
+import { freePort } from '../../support/hub-process.js';
 import { AdminApi } from './admin-api.js';
+import { CATALOG_CACHE_COMPLETE } from './catalog-cache-probe.js';
 import {
   pairAndOpenSession,
-  readDemoConsole,
+  startTillBench,
   wedgeScan,
   type DemoConsole,
   type TillBench,
 } from './demo-till.js';
-import { ensureWebBuild, webFront, type WebFront } from './web-front.js';
-
-/** The till's IndexedDB feed position: complete once it has read the whole catalog. */
-const CACHE_COMPLETE = `new Promise((resolve) => {
-  const open = indexedDB.open('store-hub-till-catalog');
-  open.onerror = () => resolve(false);
-  open.onsuccess = () => {
-    const db = open.result;
-    if (!db.objectStoreNames.contains('meta')) { db.close(); resolve(false); return; }
-    const get = db.transaction('meta').objectStore('meta').get('position');
-    get.onsuccess = () => { db.close(); resolve(get.result?.complete === true); };
-    get.onerror = () => { db.close(); resolve(false); };
-  };
-})`;
 
 /**
  * The till's catalog cache and offline queue in Debian's Chromium against the real demo hub: the cache
@@ -36,11 +20,7 @@ const CACHE_COMPLETE = `new Promise((resolve) => {
  * completes once it is back, under the same sale id, exactly once.
  */
 describe('catalog cache and bad networks at the till', () => {
-  let dir: string;
-  let hub: HubProcess;
-  let ports: { http: string; mqtt: string };
-  let front: WebFront;
-  let browser: Browser;
+  let bench: TillBench;
   let page: Page;
   let errors: string[];
   let demo: DemoConsole;
@@ -48,33 +28,24 @@ describe('catalog cache and bad networks at the till', () => {
   const money = (minor: number) => formatMoney(minor, 'DKK', 'da-DK');
 
   beforeAll(async () => {
-    ensureWebBuild();
-    dir = mkdtempSync(join(tmpdir(), 'hub-catalog-cache-'));
     // Fixed ports so the hub can be stopped and started again where the page expects it.
-    ports = { http: String(await freePort()), mqtt: String(await freePort()) };
-    hub = await startHubProcess({ HUB_DATA_DIR: dir, HUB_HTTP_PORT: ports.http, HUB_MQTT_PORT: ports.mqtt });
-    demo = readDemoConsole(hub.output());
-    front = await webFront(hub.baseUrl);
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US' });
-    page = await context.newPage();
-    errors = collectPageErrors(page);
+    bench = await startTillBench('hub-catalog-cache-', {
+      HUB_HTTP_PORT: String(await freePort()),
+      HUB_MQTT_PORT: String(await freePort()),
+    });
+    ({ page, errors, demo } = bench);
     page.on('request', (r) => {
       if (/\/api\/v1\/products\?/.test(r.url())) searches.push(r.url());
     });
   }, 120_000);
 
   afterAll(async () => {
-    await browser.close();
-    await front.close();
-    await hub.kill();
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   });
 
   it('fills the cache in the background and searches it without asking the hub', async () => {
-    const bench = { page, front, demo } as unknown as TillBench;
     await pairAndOpenSession(bench);
-    await expect.poll(() => inPage(page, CACHE_COMPLETE), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => inPage(page, CATALOG_CACHE_COMPLETE), { timeout: 30_000 }).toBe(true);
     searches.length = 0;
     await page.keyboard.press('F2');
     await page.keyboard.type('rugbrød');
@@ -88,7 +59,7 @@ describe('catalog cache and bad networks at the till', () => {
   }, 60_000);
 
   it('shows a price changed through the API while the till is open, without a reload', async () => {
-    const admin = await AdminApi.login(hub.baseUrl, 'manager', demo.password);
+    const admin = await AdminApi.login(bench.hub.baseUrl, 'manager', demo.password);
     const page1 = (await admin.get('/products?q=rugbr%C3%B8d&limit=1')) as {
       items: { id: string; priceMinor: number }[];
     };
@@ -126,7 +97,7 @@ describe('catalog cache and bad networks at the till', () => {
       await inPage(page, "JSON.parse(localStorage.getItem('store-hub.till.cart') ?? 'null')?.saleId ?? ''"),
     );
 
-    await hub.kill();
+    await bench.hub.kill();
     await page.keyboard.press('F12');
     const dialog = page.getByRole('dialog', { name: 'Payment' });
     await dialog.waitFor();
@@ -136,10 +107,10 @@ describe('catalog cache and bad networks at the till', () => {
     await page.getByRole('button', { name: 'New sale' }).click();
     await page.locator('[data-waiting]').waitFor();
 
-    hub = await startHubProcess({ HUB_DATA_DIR: dir, HUB_HTTP_PORT: ports.http, HUB_MQTT_PORT: ports.mqtt });
+    await bench.startHubAgain();
     await page.locator('[data-waiting]').waitFor({ state: 'detached', timeout: 60_000 });
 
-    const admin = await AdminApi.login(hub.baseUrl, 'manager', demo.password);
+    const admin = await AdminApi.login(bench.hub.baseUrl, 'manager', demo.password);
     const sales = (await admin.get('/sales?status=completed&limit=100')) as { items: { id: string }[] };
     const ids = sales.items.map((s) => s.id);
     if (saleId !== '') expect(ids.filter((id) => id === saleId)).toHaveLength(1);

@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchChromium, screenshot, VIEWPORTS } from '../../support/browser.js';
-import { startHubProcess, type HubProcess } from '../../support/hub-process.js';
-import { ensureWebBuild, webFront, type WebFront } from './web-front.js';
+import { collectPageErrors, screenshot } from '../../support/browser.js';
+import { pairAndOpenSession, startTillBench, type TillBench } from './demo-till.js';
 
 /** The digits of an amount, so the till (cashier's language) and the display (store's) compare. */
 const digits = (text: string) => text.replace(/\D/g, '');
@@ -17,54 +13,33 @@ const digits = (text: string) => text.replace(/\D/g, '');
  * Unlinking it at the till sends it back to pairing at once.
  */
 describe('customer display paired to a till', () => {
-  let dir: string;
-  let hub: HubProcess;
-  let front: WebFront;
-  let browser: Browser;
+  let bench: TillBench;
   let till: Page;
   let display: Page;
   let displayErrors: string[];
-  let demo: { code: string; pin: string; barcode: string };
+  let barcode: string;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    dir = mkdtempSync(join(tmpdir(), 'hub-display-'));
-    hub = await startHubProcess({ HUB_DATA_DIR: dir });
-    const out = hub.output();
-    demo = {
-      code: /pairing code: (\d{6})/.exec(out)?.[1] ?? '',
-      pin: /cashier\s+.+PIN (\d{4,8})/.exec(out)?.[1] ?? '',
-      barcode: /Barcodes to try:.*?\b(\d{13})\b/.exec(out)?.[1] ?? '',
-    };
-    front = await webFront(hub.baseUrl);
-    browser = await launchChromium();
-    till = await (await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US' })).newPage();
+    bench = await startTillBench('hub-display-');
+    till = bench.page;
+    barcode = bench.demo.barcodes[0] ?? '';
     // A landscape tablet facing the customer.
-    const screen = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const screen = await bench.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-US',
+    });
     display = await screen.newPage();
     displayErrors = collectPageErrors(display);
   }, 120_000);
 
   afterAll(async () => {
-    await browser.close();
-    await front.close();
-    await hub.kill();
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   });
 
   it('shows a pairing code that the cashier types at the till; then the store’s welcome', async () => {
-    await till.goto(`${front.baseUrl}/till/`);
-    await till.getByLabel('Name of this till').fill('Front till');
-    await till.getByLabel('Pairing code (6 digits)').fill(demo.code);
-    await till.getByRole('button', { name: 'Pair', exact: true }).click();
-    await till.getByRole('button', { name: /Anna Cashier/ }).click();
-    await till.keyboard.type(demo.pin);
-    await till.keyboard.press('Enter');
-    await till.getByLabel('Float in the drawer').fill('500');
-    await till.getByRole('button', { name: 'Open cash session' }).click();
-    await till.getByLabel('Float in the drawer').waitFor({ state: 'detached' });
+    await pairAndOpenSession(bench);
 
-    await display.goto(`${front.baseUrl}/display/`);
+    await display.goto(`${bench.front.baseUrl}/display/`);
     const shown = display.locator('[data-pairing-code]');
     await shown.waitFor();
     const code = digits(await shown.innerText());
@@ -92,7 +67,7 @@ describe('customer display paired to a till', () => {
 
   it('shows the scanned line and the hub’s total as the cashier rings it up', async () => {
     await till.getByRole('heading', { name: 'Cart', exact: true }).click();
-    await till.keyboard.type(demo.barcode);
+    await till.keyboard.type(barcode);
     await till.keyboard.press('Enter');
     await till.getByText('Saved on the hub.').waitFor();
     const tillTotal = digits(await till.locator('cart-panel [data-total]').innerText());
@@ -109,7 +84,7 @@ describe('customer display paired to a till', () => {
       .toBe(tillTotal);
 
     // A second scan of the same product: the quantity and the total follow.
-    await till.keyboard.type(demo.barcode);
+    await till.keyboard.type(barcode);
     await till.keyboard.press('Enter');
     const tillTotalNow = async () => digits(await till.locator('cart-panel [data-total]').innerText());
     await expect.poll(tillTotalNow, { timeout: 15_000 }).toBe(String(Number(tillTotal) * 2));
@@ -153,7 +128,7 @@ describe('customer display paired to a till', () => {
     await display.waitForTimeout(500);
     expect(await display.locator('[data-state="done"]').count()).toBe(1);
     await till.getByRole('heading', { name: 'Cart', exact: true }).click();
-    await till.keyboard.type(demo.barcode);
+    await till.keyboard.type(barcode);
     await till.keyboard.press('Enter');
     await display.locator('li[data-line]').first().waitFor();
     expect(await display.locator('li[data-line]').count()).toBe(1);

@@ -1,9 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NexoTerminalSimulator } from '../../../devices/sim/terminal/nexo-terminal-sim.js';
-import { collectPageErrors, inPage, launchChromium, screenshot, VIEWPORTS } from '../../support/browser.js';
-import { startDemoHub, type DemoHub } from '../../support/demo-hub.js';
-import { ensureWebBuild, webFront, type WebFront } from './web-front.js';
+import { inPage, screenshot } from '../../support/browser.js';
+import type { ApiAnswer, DemoHub } from '../../support/demo-hub.js';
+import { startDemoTill, type DemoTillBench } from './demo-till.js';
 
 interface ApiPayment {
   id: string;
@@ -29,21 +29,16 @@ const BARCODE = '5712345000014';
  * the hub's API, the charges at the terminal simulator.
  */
 describe('paying at the till in a real browser', () => {
+  let bench: DemoTillBench;
   let demo: DemoHub;
   let nexo: NexoTerminalSimulator;
-  let front: WebFront;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   const seen = new Set<string>();
-  let cookie = '';
 
   /** A manager's read of the hub (cookie session), as the admin pages do it. */
-  async function managerGet(path: string): Promise<{ status: number; body: Record<string, unknown> }> {
-    const answer = await fetch(`http://127.0.0.1:${demo.hub.httpPort}/api/v1${path}`, {
-      headers: { cookie },
-    });
-    return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
+  function managerGet(path: string): Promise<ApiAnswer> {
+    return demo.api(path, { headers: bench.manager });
   }
 
   /** The sale this test rang up: the newest one the API lists that an earlier test did not. */
@@ -87,28 +82,11 @@ describe('paying at the till in a real browser', () => {
   }
 
   beforeAll(async () => {
-    ensureWebBuild();
-    demo = await startDemoHub('hub-paying-');
+    bench = await startDemoTill('hub-paying-');
+    ({ demo, page, errors } = bench);
     nexo = demo.hub.simulators!.nexo;
-    const admin = demo.hub.modules.demo!.admin;
-    const login = await fetch(`http://127.0.0.1:${demo.hub.httpPort}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: admin.login, password: admin.password }),
-    });
-    cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    front = await webFront(`http://127.0.0.1:${demo.hub.httpPort}`);
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US' });
-    // The till paired by startDemoHub: its credentials as the pairing screen would have stored them.
-    const credentials = JSON.stringify({ tillId: demo.tillId, token: demo.token, name: 'Lane 1' });
-    await context.addInitScript(
-      `window.localStorage.setItem('store-hub.till.credentials', ${JSON.stringify(credentials)});`,
-    );
-    page = await context.newPage();
-    errors = collectPageErrors(page);
-    const cashier = demo.hub.modules.demo!.staff.find((s) => s.role === 'cashier')!;
-    await page.goto(`${front.baseUrl}/till/`);
+    const { cashier } = bench;
+    await page.goto(`${bench.front.baseUrl}/till/`);
     await page.getByRole('button', { name: new RegExp(cashier.name) }).click();
     await page.keyboard.type(cashier.pin);
     await page.keyboard.press('Enter');
@@ -116,9 +94,7 @@ describe('paying at the till in a real browser', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await browser.close();
-    await front.close();
-    await demo.close();
+    await bench.close();
   });
 
   it('splits a sale: part cash typed in, the cart locked meanwhile, the rest by card', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../../web-ui/shared/format/money.js';
 import { screenshot, VIEWPORTS } from '../../support/browser.js';
 import { startMailSink, type MailSink } from '../../support/mail-sink.js';
+import { adminHeaders } from './admin-api.js';
 import { pairAndLogIn, startTillBench, wedgeScan, type TillBench } from './demo-till.js';
 import { printedTexts as printed } from './printer-output.js';
 
@@ -30,15 +31,7 @@ describe('receipts at the till in a real browser', () => {
     });
     sink = await startMailSink({ user: 'shop', password: 'smtp-pass-42' });
     // The manager sets up the store's mail server (the admin pages will do this over the same API).
-    const login = await fetch(`${bench.hub.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: 'manager', password: bench.demo.password }),
-    });
-    const admin = {
-      cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
-      'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken,
-    };
+    const admin = await adminHeaders(bench.hub.baseUrl, 'manager', bench.demo.password);
     const saved = await fetch(`${bench.hub.baseUrl}/api/v1/settings/smtp`, {
       method: 'PUT',
       headers: { ...admin, 'content-type': 'application/json' },

@@ -1,22 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, inPage, launchChromium, screenshot, VIEWPORTS } from '../../support/browser.js';
-import { startHubProcess, type HubProcess } from '../../support/hub-process.js';
-import { wedgeScan } from './demo-till.js';
-import { ensureWebBuild, webFront, type WebFront } from './web-front.js';
+import { inPage, screenshot, VIEWPORTS } from '../../support/browser.js';
+import { adminHeaders } from './admin-api.js';
+import { pairAndOpenSession, startTillBench, wedgeScan, type TillBench } from './demo-till.js';
 
 /** A manager's read of the sales, as the admin pages will do it (cookie session). */
 async function completedSales(baseUrl: string, password: string): Promise<{ id: string; status: string }[]> {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: 'manager', password }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const answer = await fetch(`${baseUrl}/api/v1/sales?status=completed`, { headers: { cookie } });
+  const headers = await adminHeaders(baseUrl, 'manager', password);
+  const answer = await fetch(`${baseUrl}/api/v1/sales?status=completed`, { headers });
   expect(answer.status).toBe(200);
   return ((await answer.json()) as { items: { id: string; status: string }[] }).items;
 }
@@ -28,62 +19,33 @@ async function completedSales(baseUrl: string, password: string): Promise<{ id: 
  * Traditional Chinese, and the layout on a phone.
  */
 describe('selling at the till in a real browser', () => {
-  let dir: string;
-  let hub: HubProcess;
-  let front: WebFront;
-  let browser: Browser;
+  let bench: TillBench;
   let page: Page;
   let errors: string[];
-  let demo: { code: string; pin: string; password: string; barcode: string };
+  let barcode: string;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    dir = mkdtempSync(join(tmpdir(), 'hub-selling-'));
-    hub = await startHubProcess({ HUB_DATA_DIR: dir });
-    const out = hub.output();
-    demo = {
-      code: /pairing code: (\d{6})/.exec(out)?.[1] ?? '',
-      pin: /cashier\s+.+PIN (\d{4,8})/.exec(out)?.[1] ?? '',
-      password: /password: (\S{12,})/.exec(out)?.[1] ?? '',
-      barcode: /Barcodes to try:.*?\b(\d{13})\b/.exec(out)?.[1] ?? '',
-    };
-    front = await webFront(hub.baseUrl);
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US' });
-    page = await context.newPage();
-    errors = collectPageErrors(page);
+    bench = await startTillBench('hub-selling-');
+    ({ page, errors } = bench);
+    barcode = bench.demo.barcodes[0] ?? '';
     page.on('response', (r) => {
       if (r.status() === 404) errors.push(`404 ${r.url()}`);
     });
   }, 120_000);
 
   afterAll(async () => {
-    await browser.close();
-    await front.close();
-    await hub.kill();
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   });
 
   it('pairs, logs in and opens the cash session', async () => {
-    expect(demo.barcode).toMatch(/^\d{13}$/);
-    await page.goto(`${front.baseUrl}/till/`);
-    await page.getByLabel('Name of this till').fill('Front till');
-    await page.getByLabel('Pairing code (6 digits)').fill(demo.code);
-    await page.getByRole('button', { name: 'Pair', exact: true }).click();
-    await page.getByRole('button', { name: /Anna Cashier/ }).click();
-    await page.keyboard.type(demo.pin);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Find a product' }).waitFor();
-
-    await page.getByLabel('Float in the drawer').fill('500');
-    await page.getByRole('button', { name: 'Open cash session' }).click();
-    await page.getByLabel('Float in the drawer').waitFor({ state: 'detached' });
+    expect(barcode).toMatch(/^\d{13}$/);
+    await pairAndOpenSession(bench);
   }, 60_000);
 
   it('adds a line from a keyboard-wedge scan with the hub’s figures, and changes the quantity', async () => {
     // Focus on nothing in particular: a scan is a scan wherever the focus is.
     await page.getByRole('heading', { name: 'Cart', exact: true }).click();
-    await wedgeScan(page, demo.barcode);
+    await wedgeScan(page, barcode);
     const line = page.getByRole('list', { name: 'Cart lines' }).getByRole('listitem');
     await line.first().waitFor();
     expect(await line.count()).toBe(1);
@@ -106,7 +68,7 @@ describe('selling at the till in a real browser', () => {
       .getByRole('list', { name: 'Search results' })
       .or(page.getByText('No products match.'))
       .waitFor();
-    await wedgeScan(page, demo.barcode);
+    await wedgeScan(page, barcode);
     await expect.poll(() => line.locator('.qty').innerText()).toBe('3');
     expect(await page.getByLabel('Search or scan (name, SKU or barcode)').inputValue()).toBe('mi');
     await page.getByLabel('Search or scan (name, SKU or barcode)').fill('');
@@ -127,7 +89,7 @@ describe('selling at the till in a real browser', () => {
     expect(await page.locator('[data-receipt]').innerText()).toMatch(/Receipt number \d+-\d+/);
     await screenshot(page, 'till-selling-done-desktop');
 
-    const sales = await completedSales(hub.baseUrl, demo.password);
+    const sales = await completedSales(bench.hub.baseUrl, bench.demo.password);
     expect(sales).toHaveLength(1);
 
     await page.getByRole('button', { name: 'New sale' }).click();
@@ -138,7 +100,7 @@ describe('selling at the till in a real browser', () => {
     await page.getByLabel('Language').selectOption({ label: '繁體中文' });
     await page.getByRole('heading', { name: '尋找商品' }).waitFor();
     await page.getByRole('heading', { name: '購物車', exact: true }).click();
-    await wedgeScan(page, demo.barcode);
+    await wedgeScan(page, barcode);
     await page.getByText('已儲存在主機。').waitFor();
     await screenshot(page, 'till-selling-cart-zh-Hant-TW');
     await page.getByRole('button', { name: '結帳' }).click();
@@ -157,7 +119,7 @@ describe('selling at the till in a real browser', () => {
   it('stacks search and cart on a phone, with touch-sized controls', async () => {
     await page.setViewportSize(VIEWPORTS.phone);
     await page.getByRole('heading', { name: 'Cart', exact: true }).click();
-    await wedgeScan(page, demo.barcode);
+    await wedgeScan(page, barcode);
     await page.getByText('Saved on the hub.').waitFor();
     for (const button of await page.getByRole('list', { name: 'Cart lines' }).getByRole('button').all()) {
       const box = await button.boundingBox();

@@ -1,20 +1,18 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScaleSimulator } from '../../../devices/sim/scale/simulator.js';
-import { collectPageErrors, launchChromium, screenshot, VIEWPORTS } from '../../support/browser.js';
-import { startDemoHub, type DemoHub } from '../../support/demo-hub.js';
+import { screenshot } from '../../support/browser.js';
+import type { DemoHub } from '../../support/demo-hub.js';
 import { translator } from '../../support/translations.js';
-import { wedgeScan } from './demo-till.js';
+import {
+  demoProducts,
+  logInWithPinPad,
+  startDemoTill,
+  wedgeScan,
+  type DemoProduct,
+  type DemoTillBench,
+} from './demo-till.js';
 import { printedTexts } from './printer-output.js';
-import { ensureWebBuild, webFront, type WebFront } from './web-front.js';
-
-interface Product {
-  id: string;
-  name: string;
-  priceMinor: number;
-  weighed: boolean;
-  barcodes: { kind: string; display: string }[];
-}
 
 interface HubSale {
   id: string;
@@ -36,22 +34,21 @@ interface HubSale {
  * the API, because the demo's devices are assigned to it.
  */
 describe('a shift at the till, from first scan to Z report, in English and Traditional Chinese', () => {
+  let bench: DemoTillBench;
   let demo: DemoHub;
-  let front: WebFront;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let scale: ScaleSimulator;
   let scanSerial: (code: string) => Promise<void>;
   let manager: Record<string, string>;
-  let plain: Product[];
-  let weighed: Product;
+  let plain: DemoProduct[];
+  let weighed: DemoProduct;
   let sale: HubSale;
   const zh = translator('zh-Hant-TW');
 
   const lines = () => page.getByRole('list', { name: 'Cart lines' }).getByRole('listitem');
   const saved = () => page.getByText('Saved on the hub.').waitFor();
-  const gtin = (p: Product) => p.barcodes.find((b) => b.kind === 'gtin')?.display ?? '';
+  const gtin = (p: DemoProduct) => p.barcodes.find((b) => b.kind === 'gtin')?.display ?? '';
 
   async function approveAs(dialog: Locator, pin: string): Promise<void> {
     await dialog.getByRole('button', { name: /Bo Supervisor/ }).click();
@@ -66,52 +63,26 @@ describe('a shift at the till, from first scan to Z report, in English and Tradi
   }
 
   beforeAll(async () => {
-    ensureWebBuild();
-    demo = await startDemoHub('hub-journey-', { HUB_COUNTRY: 'DK' });
+    bench = await startDemoTill('hub-journey-', { HUB_COUNTRY: 'DK' });
+    ({ demo, page, errors, manager } = bench);
     const serial = demo.hub.simulators?.serial;
     if (!serial) throw new Error('the demo needs socat for its serial scanner and scale');
     scale = serial.scale.sim;
     scale.setWeight(0);
     scanSerial = (code) => serial.scanner.sim.scan(code, ']E0');
-    const products = (await demo.api('/products?limit=200')).body.items as Product[];
+    const products = await demoProducts(demo);
     plain = products.filter((p) => !p.weighed && p.priceMinor > 0 && gtin(p) !== '');
     const found = products.find((p) => p.weighed && gtin(p) !== '');
     if (plain.length < 2 || !found) throw new Error('the demo catalog lacks plain or weighed products');
     weighed = found;
-    const admin = demo.hub.modules.demo?.admin;
-    const login = await fetch(`http://127.0.0.1:${demo.hub.httpPort}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: admin?.login, password: admin?.password }),
-    });
-    manager = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
-    front = await webFront(`http://127.0.0.1:${demo.hub.httpPort}`);
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US' });
-    const credentials = JSON.stringify({ tillId: demo.tillId, token: demo.token, name: 'Lane 1' });
-    await context.addInitScript(
-      `window.localStorage.setItem('store-hub.till.credentials', ${JSON.stringify(credentials)});`,
-    );
-    page = await context.newPage();
-    errors = collectPageErrors(page);
   }, 120_000);
 
   afterAll(async () => {
-    await browser.close();
-    await front.close();
-    await demo.close();
+    await bench.close();
   });
 
   it('logs the cashier in with her PIN', async () => {
-    const cashier = demo.hub.modules.demo?.staff.find((s) => s.role === 'cashier');
-    if (!cashier) throw new Error('the demo has no cashier');
-    await page.goto(`${front.baseUrl}/till/`);
-    await page.getByRole('button', { name: new RegExp(cashier.name) }).click();
-    await page.getByRole('heading', { name: `PIN for ${cashier.name}` }).waitFor();
-    const keys = page.getByRole('group', { name: 'PIN keys' });
-    for (const digit of cashier.pin) await keys.getByRole('button', { name: digit, exact: true }).click();
-    await page.getByRole('button', { name: 'OK', exact: true }).click();
-    await page.getByRole('heading', { name: 'Find a product' }).waitFor();
+    await logInWithPinPad(bench);
   }, 60_000);
 
   it('scans with the keyboard wedge and the serial scanner, and weighs on the scale', async () => {

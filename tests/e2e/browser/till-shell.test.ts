@@ -1,19 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  collectPageErrors,
-  inPage,
-  launchChromium,
-  screenshot,
-  storedItem,
-  VIEWPORTS,
-} from '../../support/browser.js';
-import { startHubProcess, type HubProcess } from '../../support/hub-process.js';
+import { inPage, screenshot, storedItem, VIEWPORTS } from '../../support/browser.js';
 import { AdminApi } from './admin-api.js';
-import { ensureWebBuild, webFront, type WebFront } from './web-front.js';
+import { startTillBench, type DemoConsole, type TillBench } from './demo-till.js';
+import type { WebFront } from './web-front.js';
 
 /**
  * The till shell in Debian's Chromium against the real demo hub: pair with the code the console prints,
@@ -22,38 +12,22 @@ import { ensureWebBuild, webFront, type WebFront } from './web-front.js';
  * Screenshots of each screen go to test-output/screenshots/.
  */
 describe('the till shell in a real browser', () => {
-  let dir: string;
-  let hub: HubProcess;
+  let bench: TillBench;
   let front: WebFront;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let errors: string[];
-  let console: { code: string; cashierPin: string; supervisorPin: string; password: string };
+  let console: DemoConsole;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    dir = mkdtempSync(join(tmpdir(), 'hub-browser-'));
-    hub = await startHubProcess({ HUB_DATA_DIR: dir });
-    const out = hub.output();
-    console = {
-      code: /pairing code: (\d{6})/.exec(out)?.[1] ?? '',
-      cashierPin: /cashier\s+.+PIN (\d{4,8})/.exec(out)?.[1] ?? '',
-      supervisorPin: /supervisor\s+.+PIN (\d{4,8})/.exec(out)?.[1] ?? '',
-      password: /password: (\S{12,})/.exec(out)?.[1] ?? '',
-    };
-    front = await webFront(hub.baseUrl);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US' });
-    page = await context.newPage();
-    errors = collectPageErrors(page);
+    bench = await startTillBench('hub-browser-');
+    ({ front, browser, page, errors, demo: console } = bench);
+    context = page.context();
   }, 120_000);
 
   afterAll(async () => {
-    await browser.close();
-    await front.close();
-    await hub.kill();
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   });
 
   it('pairs with the code from the hub console', async () => {
@@ -172,7 +146,7 @@ describe('the till shell in a real browser', () => {
     expect(shown).toMatch(/^\d{6}$/);
     await screenshot(tab, 'till-pairing-code-shown-da');
 
-    const admin = await AdminApi.login(hub.baseUrl, 'manager', console.password);
+    const admin = await AdminApi.login(bench.hub.baseUrl, 'manager', console.password);
     const pending = (await admin.tills()).find((t) => t.name === 'Back till' && t.status === 'pending');
     expect(pending).toBeDefined();
     await admin.approve(pending!.id, shown);
@@ -206,7 +180,7 @@ describe('the till shell in a real browser', () => {
     await page.keyboard.type(console.cashierPin);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Find a product' }).waitFor();
-    await hub.kill();
+    await bench.hub.kill();
     // The next request (the logout here) finds no hub; the banner appears and the screen stays usable.
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByText('The hub cannot be reached.').waitFor({ timeout: 15_000 });
@@ -214,7 +188,7 @@ describe('the till shell in a real browser', () => {
     await screenshot(page, 'till-offline');
 
     // The hub comes back on the same port: the banner goes and the staff list loads without a tap.
-    hub = await startHubProcess({ HUB_DATA_DIR: dir, HUB_HTTP_PORT: String(hub.port) });
+    await bench.startHubAgain({ HUB_HTTP_PORT: String(bench.hub.port) });
     await page.getByText('The hub cannot be reached.').waitFor({ state: 'detached', timeout: 15_000 });
     await page.getByRole('button', { name: /Anna Cashier/ }).waitFor();
     // Browser noise from the outage itself (failed requests, the live link retrying) is expected.

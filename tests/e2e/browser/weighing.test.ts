@@ -1,15 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScaleSimulator } from '../../../devices/sim/scale/simulator.js';
+import { screenshot, storedItem } from '../../support/browser.js';
+import type { DemoHub } from '../../support/demo-hub.js';
 import {
-  collectPageErrors,
-  launchChromium,
-  screenshot,
-  storedItem,
-  VIEWPORTS,
-} from '../../support/browser.js';
-import { startDemoHub, type DemoHub } from '../../support/demo-hub.js';
-import { ensureWebBuild, webFront, type WebFront } from './web-front.js';
+  demoProducts,
+  logInWithPinPad,
+  startDemoTill,
+  type DemoProduct,
+  type DemoTillBench,
+} from './demo-till.js';
 
 interface HubLine {
   id: string;
@@ -21,14 +21,6 @@ interface HubLine {
   totalMinor: number;
 }
 
-interface Product {
-  id: string;
-  name: string;
-  priceMinor: number;
-  weighed: boolean;
-  barcodes: { kind: string; display: string }[];
-}
-
 /**
  * Weighing at the till in Debian's Chromium against the real demo hub (in this process, so the test can
  * put weights on the demo's simulated Toledo scale, which answers the real scale driver over a socat
@@ -37,13 +29,12 @@ interface Product {
  * the grams and its amount. A cashier's typed weight is refused by the hub until a supervisor approves.
  */
 describe('weighing at the till in a real browser', () => {
+  let bench: DemoTillBench;
   let demo: DemoHub;
   let scale: ScaleSimulator;
-  let front: WebFront;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
-  let apples: Product;
+  let apples: DemoProduct;
 
   let manager: Record<string, string>;
 
@@ -56,56 +47,28 @@ describe('weighing at the till in a real browser', () => {
   }
 
   beforeAll(async () => {
-    ensureWebBuild();
-    demo = await startDemoHub('hub-weighing-', { HUB_COUNTRY: 'DK' });
+    bench = await startDemoTill('hub-weighing-', { HUB_COUNTRY: 'DK' });
+    ({ demo, page, errors, manager } = bench);
     const serial = demo.hub.simulators?.serial;
     if (!serial) throw new Error('the demo needs socat for its serial scale');
     scale = serial.scale.sim;
     scale.setWeight(0);
-    const products = (await demo.api('/products?limit=200')).body.items as Product[];
+    const products = await demoProducts(demo);
     // Fruit and vegetables are weighed at the till: sold by weight, with an ordinary EAN, not a scale label.
     const found = products.find((p) => p.weighed && p.barcodes.some((b) => b.kind === 'gtin'));
     if (!found) throw new Error('the demo catalog has no weighed product with an EAN');
     apples = found;
-    const admin = demo.hub.modules.demo?.admin;
-    const login = await fetch(`http://127.0.0.1:${demo.hub.httpPort}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: admin?.login, password: admin?.password }),
-    });
-    manager = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
-    front = await webFront(`http://127.0.0.1:${demo.hub.httpPort}`);
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US' });
-    // This till was paired by startDemoHub (the demo's till, which the scale is assigned to).
-    await context.addInitScript(
-      `window.localStorage.setItem('store-hub.till.credentials', ${JSON.stringify(
-        JSON.stringify({ tillId: demo.tillId, token: demo.token, name: 'Lane 1' }),
-      )});`,
-    );
-    page = await context.newPage();
-    errors = collectPageErrors(page);
     page.on('response', (r) => {
       if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
     });
   }, 120_000);
 
   afterAll(async () => {
-    await browser.close();
-    await front.close();
-    await demo.close();
+    await bench.close();
   });
 
   it('logs the cashier in at the demo till', async () => {
-    const cashier = demo.hub.modules.demo?.staff.find((s) => s.role === 'cashier');
-    if (!cashier) throw new Error('the demo has no cashier');
-    await page.goto(`${front.baseUrl}/till/`);
-    await page.getByRole('button', { name: new RegExp(cashier.name) }).click();
-    await page.getByRole('heading', { name: `PIN for ${cashier.name}` }).waitFor();
-    const keys = page.getByRole('group', { name: 'PIN keys' });
-    for (const digit of cashier.pin) await keys.getByRole('button', { name: digit, exact: true }).click();
-    await page.getByRole('button', { name: 'OK', exact: true }).click();
-    await page.getByRole('heading', { name: 'Find a product' }).waitFor();
+    await logInWithPinPad(bench);
   }, 60_000);
 
   it('weighs a scanned item: motion and overload cannot be taken, a stable weight can', async () => {

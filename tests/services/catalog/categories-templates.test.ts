@@ -1,18 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BusinessRuleError, ConflictError, ValidationError } from '../../../hub/errors.js';
-import { createCatalogFixture, OWNER, uuid7, type CatalogFixture } from '../../support/catalog-fixtures.js';
-import { createTestContext, type TestContext } from '../../support/hub-context.js';
+import { catalogFixturePerTest, OWNER, uuid7 } from '../../support/catalog-fixtures.js';
 
 describe('categories', () => {
-  let ctx: TestContext;
-  let f: CatalogFixture;
-  beforeEach(() => {
-    ctx = createTestContext();
-    f = createCatalogFixture(ctx, 'DK');
-  });
-  afterEach(() => {
-    ctx.close();
-  });
+  const f = catalogFixturePerTest('DK');
 
   it('builds a tree, refuses cycles, duplicate sibling names and overly deep nesting', () => {
     const food = f.category('Mad');
@@ -47,15 +38,7 @@ describe('categories', () => {
 });
 
 describe('label templates', () => {
-  let ctx: TestContext;
-  let f: CatalogFixture;
-  beforeEach(() => {
-    ctx = createTestContext();
-    f = createCatalogFixture(ctx, 'DK');
-  });
-  afterEach(() => {
-    ctx.close();
-  });
+  const f = catalogFixturePerTest('DK');
 
   const price = {
     name: 'Pris',

@@ -1,23 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeLabel, isValidGtin } from '../../../hub/domain/barcodes/index.js';
 import { bulkInsertProducts } from '../../../scripts/demo/catalog-bulk.js';
 import { demoPrice, seedDemoCatalog } from '../../../scripts/demo/catalog-seed.js';
-import { createCatalogFixture, type CatalogFixture } from '../../support/catalog-fixtures.js';
-import { createTestContext, type TestContext } from '../../support/hub-context.js';
+import { catalogFixturePerTest, createCatalogFixture } from '../../support/catalog-fixtures.js';
+import { createTestContext } from '../../support/hub-context.js';
 
 describe('demo catalog seed', () => {
-  let ctx: TestContext;
-  let f: CatalogFixture;
-  beforeEach(() => {
-    ctx = createTestContext();
-    f = createCatalogFixture(ctx, 'DK');
-  });
-  afterEach(() => {
-    ctx.close();
-  });
+  const f = catalogFixturePerTest('DK');
 
   it('seeds a Danish store a cashier can sell from', () => {
-    const result = seedDemoCatalog(ctx, f, { seed: 1 });
+    const result = seedDemoCatalog(f.ctx, f, { seed: 1 });
     expect(result.products).toBeGreaterThanOrEqual(240);
     expect(result.categories).toBeGreaterThanOrEqual(8);
     const all = f.catalog.service.changesSince(0, 1000).products;
@@ -42,7 +34,7 @@ describe('demo catalog seed', () => {
   });
 
   it('makes scale labels that scan to the right product with price or weight', () => {
-    const result = seedDemoCatalog(ctx, f);
+    const result = seedDemoCatalog(f.ctx, f);
     const priceItem = result.pluItems.find((i) => i.label === 'price')!;
     const tpl = f.catalog.labelTemplates.active().find((t) => t.id === 'scale-price')!;
     const label = encodeLabel(tpl, priceItem.itemCode.padStart(4, '0'), 4_275, 2);
@@ -65,13 +57,13 @@ describe('demo catalog seed', () => {
   });
 
   it('is deterministic and idempotent: a second run changes nothing', () => {
-    const first = seedDemoCatalog(ctx, f, { seed: 9 });
-    const count = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;
+    const first = seedDemoCatalog(f.ctx, f, { seed: 9 });
+    const count = (sql: string) => (f.ctx.db.prepare(sql).get() as { n: number }).n;
     const before = [
       count('SELECT count(*) AS n FROM products'),
       count('SELECT count(*) AS n FROM stock_movements'),
     ];
-    const second = seedDemoCatalog(ctx, f, { seed: 9 });
+    const second = seedDemoCatalog(f.ctx, f, { seed: 9 });
     expect(second.sampleBarcodes).toEqual(first.sampleBarcodes);
     expect([
       count('SELECT count(*) AS n FROM products'),
@@ -83,7 +75,7 @@ describe('demo catalog seed', () => {
     'seeds a %s store in its language, currency and rates',
     (country) => {
       f.settings.service.applyPreset(country, { kind: 'system', id: null, tillId: null });
-      const result = seedDemoCatalog(ctx, f);
+      const result = seedDemoCatalog(f.ctx, f);
       expect(result.products).toBeGreaterThanOrEqual(240);
       const [bread] = f.catalog.service.list({ q: 'BAK-011', limit: 1, offset: 0 }).items;
       // Imported goods keep their own name in every store.

@@ -1,13 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeLabel, type LabelTemplate } from '../../../hub/domain/barcodes/index.js';
-import {
-  badCheckDigit,
-  createCatalogFixture,
-  ean13,
-  OWNER,
-  type CatalogFixture,
-} from '../../support/catalog-fixtures.js';
-import { createTestContext, type TestContext } from '../../support/hub-context.js';
+import { badCheckDigit, catalogFixturePerTest, ean13, OWNER } from '../../support/catalog-fixtures.js';
 
 const PRICE: Omit<LabelTemplate, 'id'> = {
   name: 'Deli price',
@@ -29,14 +22,11 @@ const WEIGHT: Omit<LabelTemplate, 'id'> = {
 };
 
 describe('barcode lookup', () => {
-  let ctx: TestContext;
-  let f: CatalogFixture;
+  const f = catalogFixturePerTest('DK');
   const milkCode = ean13('570123400020');
   let milkId: string;
 
   beforeEach(() => {
-    ctx = createTestContext();
-    f = createCatalogFixture(ctx, 'DK');
     f.catalog.labelTemplates.put('deli-price', PRICE, OWNER);
     f.catalog.labelTemplates.put('scale-weight', WEIGHT, OWNER);
     milkId = f.product({
@@ -45,9 +35,6 @@ describe('barcode lookup', () => {
       priceMinor: 1295,
       barcodes: [milkCode, 'SHELF-1'],
     }).id;
-  });
-  afterEach(() => {
-    ctx.close();
   });
 
   const lookup = (code: string) => f.catalog.service.lookupBarcode(code);

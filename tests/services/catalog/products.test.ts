@@ -1,14 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BusinessRuleError, ConflictError, NotFoundError, ValidationError } from '../../../hub/errors.js';
-import {
-  badCheckDigit,
-  createCatalogFixture,
-  ean13,
-  OWNER,
-  uuid7,
-  type CatalogFixture,
-} from '../../support/catalog-fixtures.js';
-import { createTestContext, type TestContext } from '../../support/hub-context.js';
+import { badCheckDigit, catalogFixturePerTest, ean13, OWNER, uuid7 } from '../../support/catalog-fixtures.js';
 
 function codeOf(fn: () => unknown): string {
   try {
@@ -26,15 +18,7 @@ function codeOf(fn: () => unknown): string {
 }
 
 describe('products', () => {
-  let ctx: TestContext;
-  let f: CatalogFixture;
-  beforeEach(() => {
-    ctx = createTestContext();
-    f = createCatalogFixture(ctx, 'DK');
-  });
-  afterEach(() => {
-    ctx.close();
-  });
+  const f = catalogFixturePerTest('DK');
 
   it('creates a product with barcodes stored as GTIN-14 and shown as printed', () => {
     const milk = ean13('570123400001');
@@ -51,11 +35,11 @@ describe('products', () => {
       { code: `0${milk}`, kind: 'gtin', display: milk },
     ]);
     expect(f.catalog.service.get(p.id)).toEqual(p);
-    const outbox = ctx.db
+    const outbox = f.ctx.db
       .prepare("SELECT count(*) AS n FROM outbox WHERE entity = 'product' AND entity_id = ?")
       .get(p.id);
     expect(outbox).toEqual({ n: 1 });
-    expect(ctx.events.filter((e) => e.name === 'catalog.changed').at(-1)?.payload).toEqual({
+    expect(f.ctx.events.filter((e) => e.name === 'catalog.changed').at(-1)?.payload).toEqual({
       changeSeq: p.changeSeq,
       productIds: [p.id],
       categoryIds: [],
@@ -82,7 +66,7 @@ describe('products', () => {
       expect(error).toBeInstanceOf(ConflictError);
       expect((error as ConflictError).details).toMatchObject({ id, fields: ['priceMinor'] });
     }
-    expect(ctx.db.prepare('SELECT count(*) AS n FROM products').get()).toEqual({ n: 1 });
+    expect(f.ctx.db.prepare('SELECT count(*) AS n FROM products').get()).toEqual({ n: 1 });
   });
 
   it('refuses a client id that is not a UUIDv7', () => {
@@ -98,7 +82,7 @@ describe('products', () => {
     expect(codeOf(() => f.product({ barcodes: [{ code: '12345', kind: 'gtin' }] }))).toBe('INVALID_BARCODE');
     expect(codeOf(() => f.product({ barcodes: [good, good] }))).toBe('INVALID_BARCODE');
     expect(codeOf(() => f.product({ barcodes: ['PLU:1'] }))).toBe('INVALID_BARCODE');
-    expect(ctx.db.prepare('SELECT count(*) AS n FROM products').get()).toEqual({ n: 0 });
+    expect(f.ctx.db.prepare('SELECT count(*) AS n FROM products').get()).toEqual({ n: 0 });
   });
 
   it('keeps SKUs and barcodes unique across products', () => {
@@ -125,7 +109,7 @@ describe('products', () => {
     expect(updated.barcodes.map((b) => b.code)).toEqual(['SHELF-9']);
     expect(updated.changeSeq).toBeGreaterThan(p.changeSeq);
     expect(updated.createdAt).toBe(p.createdAt);
-    const audit = ctx.db.prepare("SELECT details FROM audit_log WHERE action = 'product.update'").get() as {
+    const audit = f.ctx.db.prepare("SELECT details FROM audit_log WHERE action = 'product.update'").get() as {
       details: string;
     };
     expect(JSON.parse(audit.details)).toMatchObject({ priceMinor: { from: p.priceMinor, to: 1995 } });
@@ -159,12 +143,12 @@ describe('products', () => {
     const page = f.catalog.service.list({ parentId: style.id, limit: 10, offset: 0 });
     expect(page.items.map((p) => p.sku).sort()).toEqual(['TEE-L-BLK', 'TEE-M-BLK']);
 
-    ctx.events.length = 0;
+    f.ctx.events.length = 0;
     f.catalog.service.setActive(style.id, false, OWNER);
     expect(f.catalog.service.get(m.id).active).toBe(false);
     expect(f.catalog.service.get(l.id).active).toBe(false);
-    expect(ctx.events).toHaveLength(1);
-    expect(ctx.events[0]).toMatchObject({
+    expect(f.ctx.events).toHaveLength(1);
+    expect(f.ctx.events[0]).toMatchObject({
       name: 'catalog.changed',
       payload: { productIds: [style.id, l.id, m.id] },
     });

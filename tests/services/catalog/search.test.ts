@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { buildMatchQuery, buildSearchText } from '../../../hub/domain/search-text.js';
-import { createCatalogFixture, ean13, OWNER, type CatalogFixture } from '../../support/catalog-fixtures.js';
-import { createTestContext, type TestContext } from '../../support/hub-context.js';
+import { catalogFixturePerTest, ean13, OWNER } from '../../support/catalog-fixtures.js';
 
 describe('search text', () => {
   it('spaces CJK characters, folds case, Nordic letters and traditional characters', () => {
@@ -21,16 +20,13 @@ describe('search text', () => {
 });
 
 describe('product search', () => {
-  let ctx: TestContext;
-  let f: CatalogFixture;
+  const f = catalogFixturePerTest('DK');
   const names = (q: string, status?: 'active' | 'archived' | 'all') =>
     f.catalog.service
       .list({ q, limit: 20, offset: 0, ...(status ? { status } : {}) })
       .items.map((p) => p.name);
 
   beforeEach(() => {
-    ctx = createTestContext();
-    f = createCatalogFixture(ctx, 'DK');
     f.product({ name: '鮮乳 牛奶 1L', sku: 'TW-MILK' });
     f.product({ name: '光明 纯牛奶 250ml', sku: 'CN-MILK' });
     f.product({ name: '奶牛 玩具', sku: 'TOY-COW' });
@@ -39,9 +35,6 @@ describe('product search', () => {
     f.product({ name: 'Молоко пастеризоване 2,5%', sku: 'UA-MOLOKO' });
     f.product({ name: 'Letmælk', sku: 'DK-MILK-1', barcodes: [ean13('570123400010')] });
     f.product({ name: 'Letmælk laktosefri', sku: 'DK-MILK-2' });
-  });
-  afterEach(() => {
-    ctx.close();
   });
 
   it('finds 牛奶 in traditional and simplified names, but not 奶牛', () => {

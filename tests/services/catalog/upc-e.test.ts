@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCatalogFixture, type CatalogFixture } from '../../support/catalog-fixtures.js';
-import { createTestContext, type TestContext } from '../../support/hub-context.js';
+import { describe, expect, it } from 'vitest';
+import { catalogFixturePerTest } from '../../support/catalog-fixtures.js';
 
 // A US can of soup: UPC-E 04252614 is the zero-suppressed form of UPC-A 042100005264.
 const UPC_E = '04252614';
@@ -8,16 +7,7 @@ const UPC_A = '042100005264';
 const EAN_13 = '0042100005264';
 
 describe('products entered with a UPC-E barcode', () => {
-  let ctx: TestContext;
-  let f: CatalogFixture;
-
-  beforeEach(() => {
-    ctx = createTestContext();
-    f = createCatalogFixture(ctx, 'DK');
-  });
-  afterEach(() => {
-    ctx.close();
-  });
+  const f = catalogFixturePerTest('DK');
 
   const lookup = (code: string) => f.catalog.service.lookupBarcode(code);
 

@@ -4,15 +4,14 @@ import type { Server } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDevicesModule, type DevicesModule } from '../../../hub/services/devices/devices-module.js';
-import { FIXTURE_SCRYPT, seedAccess, type AccessFixture } from '../../support/access-fixtures.js';
+import type { DevicesModule } from '../../../hub/services/devices/devices-module.js';
+import { seedAccess, type AccessFixture } from '../../support/access-fixtures.js';
 import {
   addTechnician,
-  FakeBus,
-  FakeControl,
-  STORE,
+  startDevices,
   TECH_LOGIN,
   TECH_PASSWORD,
+  type FakeBus,
 } from '../../support/device-fixtures.js';
 import { createTestContext, type TestContext } from '../../support/hub-context.js';
 import { buildTestApp } from '../../support/test-app.js';
@@ -37,14 +36,7 @@ describe('npm run devices (CLI)', () => {
     fx = seedAccess(ctx);
     addTechnician(ctx);
     const access = buildTestApp(ctx).access;
-    module = createDevicesModule(ctx, {
-      storeId: STORE,
-      access,
-      scrypt: FIXTURE_SCRYPT,
-      commandTimeoutMs: 300,
-    });
-    bus = new FakeBus();
-    await module.start({ bus, control: new FakeControl() });
+    ({ module, bus } = await startDevices(ctx, access));
     const { app } = buildTestApp(ctx, module.api);
     server = createAdaptorServer({ fetch: app.fetch });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,11 +1,12 @@
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBroker, type RunningBroker } from '../../../hub/mqtt/broker.js';
-import { createDevicesModule, type DevicesModule } from '../../../hub/services/devices/devices-module.js';
-import { FIXTURE_SCRYPT, seedAccess, type AccessFixture } from '../../support/access-fixtures.js';
+import type { RunningBroker } from '../../../hub/mqtt/broker.js';
+import type { DevicesModule } from '../../../hub/services/devices/devices-module.js';
+import { seedAccess, type AccessFixture } from '../../support/access-fixtures.js';
 import {
   addTechnician,
   adminPrincipal,
+  startDevicesOnBroker,
   deviceState,
   STORE,
   TECH_LOGIN,
@@ -29,24 +30,7 @@ describe('registry on the real broker', () => {
     fx = seedAccess(ctx);
     addTechnician(ctx);
     access = buildTestApp(ctx).access;
-    module = createDevicesModule(ctx, {
-      storeId: STORE,
-      access,
-      scrypt: FIXTURE_SCRYPT,
-      commandTimeoutMs: 2000,
-    });
-    broker = await startBroker({
-      storeId: STORE,
-      host: '127.0.0.1',
-      port: 0,
-      mayMove: false,
-      directory: module.service,
-      bus: ctx.bus,
-      log: () => undefined,
-      version: 't',
-      startedAt: new Date().toISOString(),
-    });
-    await module.start({ bus: broker.messageBus, control: broker.control });
+    ({ module, broker } = await startDevicesOnBroker(ctx, access));
   });
   afterAll(async () => {
     await module.stop();

@@ -1,18 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BusinessRuleError, ConflictError, NotFoundError, ValidationError } from '../../../hub/errors.js';
-import { createCatalogFixture, OWNER, uuid7, type CatalogFixture } from '../../support/catalog-fixtures.js';
-import { createTestContext, type TestContext } from '../../support/hub-context.js';
+import { catalogFixturePerTest, OWNER, uuid7 } from '../../support/catalog-fixtures.js';
 
 describe('tax classes', () => {
-  let ctx: TestContext;
-  let f: CatalogFixture;
-  beforeEach(() => {
-    ctx = createTestContext();
-    f = createCatalogFixture(ctx, 'FI');
-  });
-  afterEach(() => {
-    ctx.close();
-  });
+  const f = catalogFixturePerTest('FI');
 
   it('creates idempotently by id and refuses other content under the same id', () => {
     const id = uuid7();
@@ -59,22 +50,14 @@ describe('tax classes', () => {
   });
 
   it('announces a rate change to the tills', () => {
-    ctx.events.length = 0;
+    f.ctx.events.length = 0;
     f.settings.taxClasses.update(f.taxClassId('standard'), { rateBp: 2400 }, OWNER);
-    expect(ctx.events.map((e) => e.name)).toEqual(['settings.changed']);
+    expect(f.ctx.events.map((e) => e.name)).toEqual(['settings.changed']);
   });
 });
 
 describe('tenders', () => {
-  let ctx: TestContext;
-  let f: CatalogFixture;
-  beforeEach(() => {
-    ctx = createTestContext();
-    f = createCatalogFixture(ctx, 'DK');
-  });
-  afterEach(() => {
-    ctx.close();
-  });
+  const f = catalogFixturePerTest('DK');
 
   it('renames, reorders and disables tenders, but never the last enabled one', () => {
     const tenders = f.settings.tenders.list();

@@ -1,22 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { BusinessRuleError, NotFoundError, ValidationError } from '../../../hub/errors.js';
 import { recordStockMovements } from '../../../hub/services/stock/stock-module.js';
-import { createCatalogFixture, OWNER, uuid7, type CatalogFixture } from '../../support/catalog-fixtures.js';
-import { createTestContext, type TestContext } from '../../support/hub-context.js';
+import { catalogFixturePerTest, OWNER, uuid7 } from '../../support/catalog-fixtures.js';
 
 describe('stock ledger', () => {
-  let ctx: TestContext;
-  let f: CatalogFixture;
+  const f = catalogFixturePerTest('DK');
   let cola: string;
   let cheese: string;
   beforeEach(() => {
-    ctx = createTestContext();
-    f = createCatalogFixture(ctx, 'DK');
     cola = f.product({ name: 'Cola 0,5 l' }).id;
     cheese = f.product({ name: 'Ost', unit: 'kg', weighed: true }).id;
-  });
-  afterEach(() => {
-    ctx.close();
   });
 
   it('sums on-hand from the movements, per product, zero for none', () => {
@@ -30,7 +23,7 @@ describe('stock ledger', () => {
       },
       OWNER,
     );
-    ctx.tx.write((tx) => {
+    f.ctx.tx.write((tx) => {
       recordStockMovements(
         tx,
         [{ productId: cola, quantity: -3, reason: 'sale', refId: 'sale-1' }],
@@ -60,7 +53,7 @@ describe('stock ledger', () => {
     expect(f.stock.adjust({ reason: 'count', productId: cola, countedQuantity: 5 }, OWNER).booked).toBe(0);
     expect(f.stock.adjust({ reason: 'adjust', productId: cola, quantity: 4 }, OWNER).onHand).toBe(9);
     expect(f.stock.onHand([cola])[cola]).toBe(9);
-    const audited = ctx.db
+    const audited = f.ctx.db
       .prepare("SELECT action FROM audit_log WHERE action LIKE 'stock.%' ORDER BY id")
       .all();
     expect(audited.map((r) => (r as { action: string }).action)).toEqual([
@@ -73,17 +66,17 @@ describe('stock ledger', () => {
   });
 
   it('announces stock.changed after commit and nothing after a rollback', () => {
-    ctx.events.length = 0;
+    f.ctx.events.length = 0;
     expect(() =>
-      ctx.tx.write((tx) => {
+      f.ctx.tx.write((tx) => {
         recordStockMovements(tx, [{ productId: cola, quantity: -1, reason: 'sale' }], null);
         throw new Error('payment failed');
       }),
     ).toThrow('payment failed');
-    expect(ctx.events).toEqual([]);
+    expect(f.ctx.events).toEqual([]);
     expect(f.stock.onHand([cola])[cola]).toBe(0);
     f.stock.receive({ lines: [{ productId: cola, quantity: 1 }] }, OWNER);
-    expect(ctx.events).toEqual([{ name: 'stock.changed', payload: { productIds: [cola] } }]);
+    expect(f.ctx.events).toEqual([{ name: 'stock.changed', payload: { productIds: [cola] } }]);
   });
 
   it('refuses bad input and changes nothing', () => {

@@ -23,6 +23,7 @@ import { tillTopics } from '../../shared/mqtt/topics.js';
 import { TillStorage } from '../../shared/storage/till-storage.js';
 import { decodeCardProgress } from '../selling/pay/card-progress.js';
 import { baseStyles } from '../../shared/styles/theme.js';
+import { windowTimers } from '../../shared/timers.js';
 import { CatalogCache } from '../catalog/catalog-cache.js';
 import { catalogCacheContext } from '../catalog/context.js';
 import '../login/login-screen.js';
@@ -83,10 +84,7 @@ export class TillApp extends LitElement {
     },
     {
       now: () => Date.now(),
-      setTimeout: (run, ms) => window.setTimeout(run, ms),
-      clearTimeout: (handle) => {
-        window.clearTimeout(handle as number);
-      },
+      ...windowTimers,
       describe: (error) => errorText(error),
     },
   );

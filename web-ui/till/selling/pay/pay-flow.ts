@@ -129,6 +129,16 @@ export function payAction(key: string): PayAction | null {
   return null;
 }
 
+/** The store's cash tender, if it takes cash. */
+export function cashTender(tenders: readonly Tender[]): Tender | undefined {
+  return tenders.find((t) => t.enabled && t.kind === 'cash');
+}
+
+/** The store's card tender, if it takes cards. */
+export function cardTender(tenders: readonly Tender[]): Tender | undefined {
+  return tenders.find((t) => t.enabled && t.kind === 'card');
+}
+
 /** Tenders other than cash and card that the store enabled, in the hub's order; those needing a reference flagged. */
 export function otherTenders(tenders: readonly Tender[]): Tender[] {
   return tenders.filter((t) => t.enabled && t.kind !== 'cash' && t.kind !== 'card');
