@@ -102,6 +102,8 @@ export class TillApp extends LitElement {
    * 'weight': detail is the scale's ScaleReading; 'payment': a CardProgress).
    */
   private _tillEvents = new EventTarget();
+  /** The hub has accepted this till's token since the page loaded. */
+  private _pairingConfirmed = false;
   /** The customer display's feed: the selling screen reports, the live link publishes. */
   private _cartPublisher = new CartPublisher({
     now: () => new Date().toISOString(),
@@ -229,12 +231,28 @@ export class TillApp extends LitElement {
 
   /** A till that was paired before: check its token still works, then start the live link. */
   private async _resume(): Promise<void> {
+    await this._confirmPairing();
+    if (this._connection.till) await this._startPaired();
+  }
+
+  /**
+   * Asks the hub whether this till's token still works. A revoked token clears itself
+   * (HubConnection.onError); when the hub does not answer, the question stays open and is asked again
+   * as soon as the hub is back, so a till started during an outage still learns it was revoked.
+   */
+  private async _confirmPairing(): Promise<void> {
     try {
       await currentTill(this._connection.api);
+      this._pairingConfirmed = true;
     } catch {
-      // A revoked token clears itself (HubConnection.onError); unreachable: carry on, the banner shows.
+      // Unreachable: carry on with what the till knows; the banner shows.
     }
-    if (this._connection.till) await this._startPaired();
+  }
+
+  /** Back online with a pairing the hub never confirmed since the page loaded: confirm it now. */
+  private async _reconfirmPairing(): Promise<void> {
+    await this._confirmPairing();
+    if (this._connection.till && this._store === null) await this._startPaired();
   }
 
   private async _startPaired(): Promise<void> {
@@ -304,6 +322,7 @@ export class TillApp extends LitElement {
   }
 
   private _onPaired = (event: AppEvent<'till-paired'>): void => {
+    this._pairingConfirmed = true;
     this._connection.setTill(event.detail);
     void this._startPaired();
   };
@@ -343,6 +362,7 @@ export class TillApp extends LitElement {
     // The cashier's session ended on the hub (expired): nothing left for the idle lock to guard.
     if (event.detail === 'staff' && this._connection.staff === null) this._idle.disarm();
     if (event.detail === 'reachability' && this._connection.online) {
+      if (this._connection.till && !this._pairingConfirmed) void this._reconfirmPairing();
       this._catalog.changed();
       this._completions.retryNow();
     }
