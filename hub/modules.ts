@@ -35,6 +35,7 @@ import { createSalesModule, type SalesModule } from './services/sales/module.js'
 import { isPresetCountry } from './services/settings/presets.js';
 import { createSettingsModule, type SettingsModule } from './services/settings/settings-module.js';
 import { createStockModule } from './services/stock/stock-module.js';
+import { createStaffTimeModule } from './services/staff/staff-time-module.js';
 
 /** How often payments left pending or unknown (crash, lost terminal) are asked about again. */
 const PAYMENT_RESOLVE_INTERVAL_MS = 30_000;
@@ -175,6 +176,7 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
         store: () => settings.service.get(),
         storeId: config.storeId,
       }),
+      ...createStaffTimeModule(ctx, () => settings.service.get()).api,
     ],
     settings,
     catalog,

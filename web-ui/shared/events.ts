@@ -2,6 +2,7 @@ import type { ZReport } from './api/cash-endpoints.js';
 import type { RefundChoice } from './api/returns-endpoints.js';
 import type { ProductHit, SaleView } from './api/sales-endpoints.js';
 import type { StaffSession } from './api/till-endpoints.js';
+import type { ClockStatus } from './api/time-clock-endpoints.js';
 import type { UiLocale } from './i18n/locales.js';
 import type { TillCredentials } from './storage/till-storage.js';
 import type { CartAction } from '../till/selling/cart-actions.js';
@@ -80,6 +81,10 @@ export interface AppEventMap {
   'line-select': { lineId: string };
   /** The cashier asked for a cart operation (discount, park, void...); line actions name their line. */
   'cart-action': { action: CartAction; lineId: string | null };
+  /** The cashier wants the time clock (clock in or out, breaks). */
+  'time-clock-open': Record<string, never>;
+  /** Where the logged-in cashier stands on the time clock, as the hub last said. */
+  'time-clock-state': { status: ClockStatus };
 }
 
 export type AppEventName = keyof AppEventMap;
@@ -126,5 +131,7 @@ declare global {
     'receipt-done': AppEvent<'receipt-done'>;
     'line-select': AppEvent<'line-select'>;
     'cart-action': AppEvent<'cart-action'>;
+    'time-clock-open': AppEvent<'time-clock-open'>;
+    'time-clock-state': AppEvent<'time-clock-state'>;
   }
 }

@@ -36,11 +36,13 @@ import { CartPublisher } from '../selling/cart-publisher.js';
 import '../selling/selling-screen.js';
 import { weightEvent } from '../selling/weigh/weigh-state.js';
 import '../display/display-dialog.js';
+import '../timeclock/time-clock-dialog.js';
 import { errorText } from './error-text.js';
 import { DEFAULT_IDLE_LOCK_MINUTES, IdleLock } from './idle-lock.js';
 import './mode-switch.js';
 import { TILL_MODES, tillModeFor, type TillMode } from './till-modes.js';
 import './top-bar.js';
+import { clockState, type ClockStatus } from '../../shared/api/time-clock-endpoints.js';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
@@ -95,6 +97,8 @@ export class TillApp extends LitElement {
   @state() private _idleLockedStaff: string | null = null;
   @state() private _mode: TillMode = 'sell';
   @state() private _managingDisplays = false;
+  @state() private _clockOpen = false;
+  @state() private _clockStatus: ClockStatus | null = null;
 
   private _mqtt: HubMqtt | null = null;
   /**
@@ -127,6 +131,12 @@ export class TillApp extends LitElement {
     this.addEventListener('staff-login', this._onLogin);
     this.addEventListener('display-manage', () => {
       this._managingDisplays = true;
+    });
+    this.addEventListener('time-clock-open', () => {
+      this._clockOpen = true;
+    });
+    this.addEventListener('time-clock-state', (e: AppEvent<'time-clock-state'>) => {
+      this._clockStatus = e.detail.status;
     });
     this.addEventListener('staff-logout', (e: AppEvent<'staff-logout'>) => this._logout(e.detail.reason));
     this.addEventListener(
@@ -172,6 +182,7 @@ export class TillApp extends LitElement {
         .tillName=${till?.name ?? ''}
         .staffName=${staff?.staff.name ?? null}
         .locale=${this._locale}
+        .clockStatus=${this._clockStatus}
       ></top-bar>
       <mode-switch .modes=${staff === null ? [] : TILL_MODES} .current=${this._mode}></mode-switch>
       <main id="main" aria-label=${msg('Till')}>
@@ -197,6 +208,17 @@ export class TillApp extends LitElement {
                 this._managingDisplays = false;
               }}
             ></display-dialog>`
+          : nothing
+      }
+      ${
+        this._clockOpen && staff !== null
+          ? html`<time-clock-dialog
+              .uiLocale=${this._locale}
+              .timeZone=${this._store?.timeZone}
+              @close=${() => {
+                this._clockOpen = false;
+              }}
+            ></time-clock-dialog>`
           : nothing
       }`;
   }
@@ -333,7 +355,18 @@ export class TillApp extends LitElement {
     this._idle.arm();
     // Completing a queued sale needs a cashier's session: send what waits now that there is one.
     this._completions.retryNow();
+    void this._loadClock();
   };
+
+  /** The top bar's time clock state for the cashier who just logged in; unknown if the hub is away. */
+  private async _loadClock(): Promise<void> {
+    this._clockStatus = null;
+    try {
+      this._clockStatus = (await clockState(this._connection.api)).status;
+    } catch {
+      // The button then just says "Time clock"; the dialog asks again when opened.
+    }
+  }
 
   private _logout(reason: 'logout' | 'switch' | 'idle'): void {
     const staff = this._connection.staff;
@@ -343,6 +376,8 @@ export class TillApp extends LitElement {
     pinLogout(this._connection.api).catch(() => undefined);
     this._connection.setStaff(null);
     this._mode = 'sell';
+    this._clockOpen = false;
+    this._clockStatus = null;
     this._idleLockedStaff = reason === 'idle' ? staff.staff.id : null;
   }
 

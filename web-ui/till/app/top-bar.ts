@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import '../../shared/components/language-picker.js';
 import { emit } from '../../shared/events.js';
+import type { ClockStatus } from '../../shared/api/time-clock-endpoints.js';
 import type { UiLocale } from '../../shared/i18n/locales.js';
 import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
 
@@ -76,6 +77,8 @@ export class TopBar extends LitElement {
   @property() tillName = '';
   @property() staffName: string | null = null;
   @property() locale: UiLocale = 'en';
+  /** The cashier's time clock, once the hub said; null: not known (yet). */
+  @property() clockStatus: ClockStatus | null = null;
 
   override render() {
     return html`<header>
@@ -88,6 +91,14 @@ export class TopBar extends LitElement {
           this.staffName === null
             ? nothing
             : html`<span class="who">${this.staffName}</span>
+                <button
+                  class="button"
+                  type="button"
+                  data-action="time-clock"
+                  @click=${() => emit(this, 'time-clock-open', {})}
+                >
+                  ${clockLabel(this.clockStatus)}
+                </button>
                 <button
                   class="button"
                   type="button"
@@ -114,6 +125,20 @@ export class TopBar extends LitElement {
         <language-picker .locale=${this.locale}></language-picker>
       </div>
     </header>`;
+  }
+}
+
+/** The time clock button says where the cashier stands, so nobody forgets to clock in or out. */
+function clockLabel(status: ClockStatus | null): string {
+  switch (status) {
+    case 'working':
+      return msg('Clocked in');
+    case 'on_break':
+      return msg('On a break');
+    case 'off':
+      return msg('Clocked out');
+    case null:
+      return msg('Time clock');
   }
 }
 
