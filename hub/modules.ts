@@ -12,8 +12,10 @@ import type { BrokerControl, MessageBus } from './mqtt/types.js';
 import { createAccessModule, type AccessModule } from './services/access/access-module.js';
 import { createCashModule } from './services/cash/module.js';
 import { createPromotionRoutes } from './http/routes/promotions.js';
+import { createSaleCouponRoutes } from './http/routes/sale-coupons.js';
 import { createCatalogModule, type CatalogModule } from './services/catalog/catalog-module.js';
 import { PromotionService } from './services/promotions/promotion-service.js';
+import { SaleCouponService } from './services/sales/sale-coupons.js';
 import { createCustomersModule } from './services/customers/customers-module.js';
 import { CustomerDisplayService } from './services/display/display-service.js';
 import { getTill } from './db/access-till-queries.js';
@@ -162,7 +164,8 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
       ...settings.api,
       ...access.api,
       ...catalog.api,
-      createPromotionRoutes(new PromotionService(ctx)),
+      createPromotionRoutes(new PromotionService(ctx), ctx),
+      createSaleCouponRoutes(new SaleCouponService(ctx)),
       ...stock.api,
       ...customers.api,
       ...cash.api,

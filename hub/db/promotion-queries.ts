@@ -93,3 +93,37 @@ export function missingIds(db: Db, table: 'products' | 'categories', ids: readon
   const exists = stmt<[string], { id: string }>(db, `SELECT id FROM ${table} WHERE id = ?`);
   return ids.filter((id) => exists.get(id) === undefined);
 }
+
+/** Whether any sale line (open, parked or completed) names the promotion: such a campaign is history. */
+export function promotionInUse(db: Db, id: string): boolean {
+  return (
+    stmt<[string], { one: number }>(
+      db,
+      `SELECT 1 AS one FROM sale_lines
+        WHERE promotions <> '[]'
+          AND EXISTS (SELECT 1 FROM json_each(promotions) WHERE json_extract(value, '$.promotionId') = ?)
+        LIMIT 1`,
+    ).get(id) !== undefined
+  );
+}
+
+export function deletePromotion(db: Db, id: string): void {
+  stmt<[string]>(db, 'DELETE FROM promotions WHERE id = ?').run(id);
+}
+
+export interface PreviewProductRow {
+  id: string;
+  name: string;
+  price_minor: number;
+  weighed: 0 | 1;
+  active: 0 | 1;
+}
+
+/** The catalog facts a sample cart is priced from. */
+export function selectPreviewProducts(db: Db, ids: readonly string[]): Map<string, PreviewProductRow> {
+  const rows = stmt<[string], PreviewProductRow>(
+    db,
+    `SELECT id, name, price_minor, weighed, active FROM products WHERE id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify([...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}

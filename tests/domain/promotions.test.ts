@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { applyPromotions, type Promotion, type PromotionLine } from '../../hub/domain/promotions/index.js';
+import { promo as fixture } from './promotion-fixtures.js';
 
 const NOW = '2026-11-22T12:00:00Z';
 const ctx = { now: NOW, couponCodes: [] as string[], customerId: null as string | null };
 
-function promo(partial: Partial<Promotion> & Pick<Promotion, 'id' | 'rule'>): Promotion {
-  return {
-    name: partial.id,
-    target: { productIds: ['tea', 'coffee', 'milk'], categoryIds: [] },
-    startsAt: '2026-11-01T00:00:00Z',
-    endsAt: null,
-    couponCode: null,
-    customersOnly: false,
-    priority: 0,
-    ...partial,
-  };
-}
+const promo = (partial: Partial<Promotion> & Pick<Promotion, 'id' | 'rule'>): Promotion =>
+  fixture({ target: { productIds: ['tea', 'coffee', 'milk'], categoryIds: [] }, ...partial });
 
 function line(key: string, productId: string, unitPriceMinor: number, quantity: number): PromotionLine {
   return { key, productId, categoryIds: ['drinks'], unitPriceMinor, quantity, measured: false };

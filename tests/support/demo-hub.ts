@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../hub/config.js';
-import { startHub, type RunningHub } from '../../hub/hub.js';
+import { startHub, type RunningHub, type StartOptions } from '../../hub/hub.js';
 import { newId } from '../../hub/ids.js';
 
 export interface ApiAnswer {
@@ -37,7 +37,11 @@ export interface DemoHub {
  * The demo hub in this process (HUB_DEMO=1, free HTTP and MQTT ports, a temp data dir) with a till paired
  * over HTTP, the demo cashier logged in at it and a cash session opened with 500.00.
  */
-export async function startDemoHub(dirPrefix: string, env: Record<string, string> = {}): Promise<DemoHub> {
+export async function startDemoHub(
+  dirPrefix: string,
+  env: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<DemoHub> {
   const dir = mkdtempSync(join(tmpdir(), dirPrefix));
   const config = loadConfig({
     HUB_DATA_DIR: dir,
@@ -47,7 +51,7 @@ export async function startDemoHub(dirPrefix: string, env: Record<string, string
     HUB_DEMO: '1',
     ...env,
   });
-  const hub = await startHub(config, () => undefined);
+  const hub = await startHub(config, () => undefined, options);
   const close = async () => {
     await hub.close();
     rmSync(dir, { recursive: true, force: true });
@@ -60,7 +64,11 @@ export async function startDemoHub(dirPrefix: string, env: Record<string, string
       headers: { 'content-type': 'application/json', ...(init.headers ?? headers) },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: (text === '' ? {} : JSON.parse(text)) as Record<string, unknown>,
+    };
   };
   try {
     const demo = hub.modules.demo!;

@@ -69,6 +69,7 @@ export function saleViewOf(cart: CartState, lines: SaleView['lines'], o: SaleVie
     payments: [],
     receipt: status === 'completed' ? { number: 27, code: '1-27' } : null,
     promotions: [],
+    couponCodes: [],
     saleDiscount: cart.sale.discount,
     saleDiscountReason: cart.sale.discount === null ? null : cart.sale.discountReason,
     note: cart.sale.note,

@@ -59,6 +59,7 @@ function sale(dueMinor: number, payments: PaymentView[] = [], pendingMinor = 0):
     },
     payments,
     promotions: [],
+    couponCodes: [],
     saleDiscount: null,
     saleDiscountReason: null,
     note: '',

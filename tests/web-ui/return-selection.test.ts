@@ -76,6 +76,7 @@ function found(): ReturnableSale {
       payments: [],
       receipt: { number: 7, code: '1-7' },
       promotions: [],
+      couponCodes: [],
       saleDiscount: null,
       saleDiscountReason: null,
       note: '',

@@ -116,6 +116,7 @@ describe('cart state', () => {
           { id: L1, productId: P1, quantity: 2 },
           { id: L2, productId: P1, scannedCode: '2000422034759' },
         ],
+        couponCodes: [],
       },
     });
   });

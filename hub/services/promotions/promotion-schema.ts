@@ -95,6 +95,9 @@ export const PromotionPatchSchema = z
   })
   .openapi('PromotionPatch');
 
+export const PromotionStatusSchema = z.enum(['scheduled', 'active', 'ended', 'archived']);
+export type PromotionStatus = z.output<typeof PromotionStatusSchema>;
+
 export const PromotionViewSchema = z
   .object({
     id: z.string(),
@@ -107,6 +110,9 @@ export const PromotionViewSchema = z
     customersOnly: z.boolean(),
     priority: z.number().int(),
     archived: z.boolean(),
+    status: PromotionStatusSchema.openapi({
+      description: 'By the hub clock: not started yet, running now, past its end, or archived',
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

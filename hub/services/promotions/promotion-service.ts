@@ -1,7 +1,10 @@
 import type { HubContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
+import { isoNow } from '../../clock.js';
 import {
+  deletePromotion,
   missingIds,
+  promotionInUse,
   selectPricingPromotions,
   selectPromotion,
   selectPromotions,
@@ -18,10 +21,11 @@ import {
   PromotionCreateSchema,
   PromotionPatchSchema,
   type PromotionCreate,
+  type PromotionStatus,
   type PromotionView,
 } from './promotion-schema.js';
 
-type Editable = Omit<PromotionView, 'id' | 'archived' | 'createdAt' | 'updatedAt'>;
+type Editable = Omit<PromotionView, 'id' | 'archived' | 'status' | 'createdAt' | 'updatedAt'>;
 
 export function promotionOf(row: PromotionRow): Promotion {
   return {
@@ -37,7 +41,16 @@ export function promotionOf(row: PromotionRow): Promotion {
   };
 }
 
-function viewOf(row: PromotionRow): PromotionView {
+/** Where a campaign stands at `now`; the same window test the engine applies (start inclusive, end exclusive). */
+export function statusAt(row: PromotionRow, now: string): PromotionStatus {
+  if (row.archived_at !== null) return 'archived';
+  const at = Date.parse(now);
+  if (Date.parse(row.starts_at) > at) return 'scheduled';
+  if (row.ends_at !== null && Date.parse(row.ends_at) <= at) return 'ended';
+  return 'active';
+}
+
+function viewOf(row: PromotionRow, now: string): PromotionView {
   const { id, name, target, startsAt, endsAt, couponCode, customersOnly, priority } = promotionOf(row);
   return {
     id,
@@ -51,6 +64,7 @@ function viewOf(row: PromotionRow): PromotionView {
     customersOnly,
     priority,
     archived: row.archived_at !== null,
+    status: statusAt(row, now),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -71,14 +85,18 @@ export function pricingPromotions(db: Db): Promotion[] {
 export class PromotionService {
   constructor(private readonly ctx: HubContext) {}
 
-  list(includeArchived = false): PromotionView[] {
-    return this.ctx.tx.read((db) => selectPromotions(db, includeArchived).map(viewOf));
+  /** Newest start first; with `status`, only campaigns standing there now (archived ones only when asked). */
+  list(includeArchived = false, status?: PromotionStatus): PromotionView[] {
+    const now = isoNow(this.ctx.clock);
+    const archived = includeArchived || status === 'archived';
+    const views = this.ctx.tx.read((db) => selectPromotions(db, archived).map((row) => viewOf(row, now)));
+    return status === undefined ? views : views.filter((v) => v.status === status);
   }
 
   get(id: string): PromotionView {
     const row = this.ctx.tx.read((db) => selectPromotion(db, id));
     if (!row) throw new NotFoundError('Promotion', id);
-    return viewOf(row);
+    return viewOf(row, isoNow(this.ctx.clock));
   }
 
   create(input: unknown, actor: Actor): { promotion: PromotionView; created: boolean } {
@@ -88,7 +106,7 @@ export class PromotionService {
       const id = requested ?? newId();
       const existing = selectPromotion(tx.db, id);
       if (existing) {
-        const before = viewOf(existing);
+        const before = viewOf(existing, tx.at);
         if (JSON.stringify(editableOf(before)) !== JSON.stringify(normalized(editable))) {
           throw new ConflictError(`Promotion ${id} already exists with other content`, { id });
         }
@@ -106,7 +124,7 @@ export class PromotionService {
     return this.ctx.tx.write((tx) => {
       const existing = selectPromotion(tx.db, id);
       if (!existing) throw new NotFoundError('Promotion', id);
-      const before = viewOf(existing);
+      const before = viewOf(existing, tx.at);
       const next = normalized({
         name: data.name ?? before.name,
         target: data.target ?? before.target,
@@ -131,14 +149,59 @@ export class PromotionService {
     return this.ctx.tx.write((tx) => {
       const existing = selectPromotion(tx.db, id);
       if (!existing) throw new NotFoundError('Promotion', id);
-      if ((existing.archived_at !== null) === archived) return viewOf(existing);
+      if ((existing.archived_at !== null) === archived) return viewOf(existing, tx.at);
       const row: PromotionRow = { ...existing, archived_at: archived ? tx.at : null, updated_at: tx.at };
       upsertPromotion(tx.db, row);
-      tx.outbox('promotion', id, 'upsert', viewOf(row));
+      tx.outbox('promotion', id, 'upsert', viewOf(row, tx.at));
       tx.audit(
         auditEntry(actor, archived ? 'promotion.archive' : 'promotion.unarchive', id, { name: row.name }),
       );
-      return viewOf(row);
+      return viewOf(row, tx.at);
+    });
+  }
+
+  /**
+   * Ends a running campaign now, by the hub clock: its end moves to this instant, so prices return to
+   * normal from the next cart change while the campaign stays listed (and can be run again by editing its
+   * end). One that has not started is deleted or rescheduled instead; one already ended stays as it is.
+   */
+  end(id: string, actor: Actor): PromotionView {
+    return this.ctx.tx.write((tx) => {
+      const existing = selectPromotion(tx.db, id);
+      if (!existing) throw new NotFoundError('Promotion', id);
+      const status = statusAt(existing, tx.at);
+      if (status === 'ended') return viewOf(existing, tx.at);
+      if (status !== 'active') {
+        throw new BusinessRuleError('PROMOTION_NOT_RUNNING', `Promotion ${id} is ${status}, not running`, {
+          status,
+        });
+      }
+      const row: PromotionRow = { ...existing, ends_at: tx.at, updated_at: tx.at };
+      upsertPromotion(tx.db, row);
+      tx.outbox('promotion', id, 'upsert', viewOf(row, tx.at));
+      tx.audit(auditEntry(actor, 'promotion.end', id, { name: row.name, endsAt: tx.at }));
+      return viewOf(row, tx.at);
+    });
+  }
+
+  /**
+   * Deletes a campaign no sale ever got (a draft or a mistake). Once a sale line names it, it is part of
+   * that sale's history: 409 PROMOTION_IN_USE, end or archive it instead.
+   */
+  delete(id: string, actor: Actor): void {
+    this.ctx.tx.write((tx) => {
+      const existing = selectPromotion(tx.db, id);
+      if (!existing) throw new NotFoundError('Promotion', id);
+      if (promotionInUse(tx.db, id)) {
+        throw new ConflictError(
+          `Promotion ${id} was given on sales; end or archive it instead`,
+          { id },
+          'PROMOTION_IN_USE',
+        );
+      }
+      deletePromotion(tx.db, id);
+      tx.outbox('promotion', id, 'delete', { id });
+      tx.audit(auditEntry(actor, 'promotion.delete', id, { name: existing.name }));
     });
   }
 
@@ -166,7 +229,7 @@ export class PromotionService {
       updated_at: tx.at,
     };
     upsertPromotion(tx.db, row);
-    const view = viewOf(row);
+    const view = viewOf(row, tx.at);
     tx.outbox('promotion', id, 'upsert', view);
     tx.audit(auditEntry(actor, action, id, { name: data.name, rule: data.rule.kind }));
     return view;

@@ -37,7 +37,7 @@ export function assertOnTill(sale: SaleRow, actor: SaleActor): void {
   }
 }
 
-function assertEditable(db: Db, sale: SaleRow, actor: SaleActor, expectedVersion: number): void {
+export function assertEditable(db: Db, sale: SaleRow, actor: SaleActor, expectedVersion: number): void {
   if (sale.kind !== 'sale' || sale.status !== 'open') {
     throw new ConflictError(
       `Sale ${sale.id} is ${sale.status}; only an open sale can change`,
@@ -146,10 +146,14 @@ export class SaleCartService {
     if (!sale) throw new NotFoundError('Sale', saleId);
     if (sale.cart_hash === hash)
       return { sale: this.ctx.tx.read((db) => loadSaleView(db, saleId)), created: false };
+    // A cart sent without couponCodes keeps the sale's codes (POST /sales/{id}/coupons manages them).
     const planFor = (db: Db, row: SaleRow, at: string): CartPlan =>
       planCart(db, {
         saleId,
-        cart,
+        cart:
+          input.couponCodes === undefined
+            ? { ...cart, couponCodes: JSON.parse(row.coupon_codes) as string[] }
+            : cart,
         existing: selectLines(db, saleId),
         previousSaleDiscount: row.sale_discount,
         taxMode: row.tax_mode,
@@ -181,7 +185,8 @@ export class SaleCartService {
         total_minor: p.totalMinor,
         cart_hash: hash,
         note: cart.note ?? '',
-        coupon_codes: JSON.stringify(cart.couponCodes ?? []),
+        coupon_codes:
+          input.couponCodes === undefined ? current.coupon_codes : JSON.stringify(cart.couponCodes ?? []),
         version: current.version + 1,
         updated_at: tx.at,
       });

@@ -98,6 +98,8 @@ export interface SaleView {
   updatedAt: string;
   /** The promotions that applied and what each took off the sale. */
   promotions: { name: string; discountMinor: number }[];
+  /** Coupon codes entered on the sale (trimmed, upper case). */
+  couponCodes: string[];
 }
 
 export interface CartLineInput {
@@ -119,6 +121,8 @@ export interface CartInput {
   saleDiscountReason?: string;
   note?: string;
   customerId?: string;
+  /** Every code on the sale; left out, the hub keeps the codes it has. */
+  couponCodes?: string[];
 }
 
 export interface Tender {
@@ -282,6 +286,10 @@ export function decodeSale(value: unknown): SaleView {
     customerId: optionalString(o, 'customerId', 'sale'),
     updatedAt: string(o, 'updatedAt', 'sale'),
     promotions: promotionsOf(o.promotions),
+    // A hub before coupon codes sends none: an absent list is an empty one.
+    couponCodes: Array.isArray(o.couponCodes)
+      ? (o.couponCodes as unknown[]).filter((c): c is string => typeof c === 'string')
+      : [],
   };
 }
 

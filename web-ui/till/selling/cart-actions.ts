@@ -2,7 +2,8 @@ import { msg } from '@lit/localize';
 
 /** What the cashier can do to the cart beside adding products and paying. */
 export type LineAction = 'quantity' | 'line-discount' | 'price' | 'line-note' | 'void-line';
-export type SaleAction = 'customer' | 'sale-discount' | 'sale-note' | 'park' | 'recall' | 'void-sale';
+export type SaleAction =
+  'customer' | 'coupon' | 'sale-discount' | 'sale-note' | 'park' | 'recall' | 'void-sale';
 export type CartAction = LineAction | SaleAction;
 
 export interface Shortcut {
@@ -31,6 +32,7 @@ export const LINE_ACTIONS: readonly CartActionEntry<LineAction>[] = [
 
 export const SALE_ACTIONS: readonly CartActionEntry<SaleAction>[] = [
   { action: 'customer', shortcut: { key: 'c', alt: true }, label: () => msg('Customer') },
+  { action: 'coupon', shortcut: { key: 'o', alt: true }, label: () => msg('Coupon') },
   { action: 'sale-discount', shortcut: { key: 'd', alt: true }, label: () => msg('Sale discount') },
   { action: 'sale-note', shortcut: { key: 'n', alt: true }, label: () => msg('Sale note') },
   { action: 'park', shortcut: { key: 'p', alt: true }, label: () => msg('Park') },

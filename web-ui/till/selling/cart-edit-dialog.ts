@@ -9,7 +9,7 @@ import { dialogStyles } from '../../shared/styles/dialog.js';
 import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
 import { parseMajorAmount } from './amount-input.js';
 import { parseDiscount, parseQuantity, percentText, type DiscountKind } from './edit-input.js';
-import { MAX_LINE_TEXT, MAX_SALE_NOTE } from './line-edits.js';
+import { MAX_COUPON_LENGTH, MAX_LINE_TEXT, MAX_SALE_NOTE } from './line-edits.js';
 
 /** What to edit, with the values it has now (the dialog starts from them). */
 export type EditRequest =
@@ -19,6 +19,7 @@ export type EditRequest =
   | { kind: 'line-note'; name: string; note: string }
   | { kind: 'sale-discount'; discount: Discount | null; reason: string }
   | { kind: 'sale-note'; note: string }
+  | { kind: 'coupon'; codes: readonly string[] }
   | { kind: 'void-sale' };
 
 export type EditResult =
@@ -26,10 +27,12 @@ export type EditResult =
   | { kind: 'discount'; discount: Discount | null; reason: string }
   | { kind: 'price'; unitPriceMinor: number | null }
   | { kind: 'note'; note: string }
+  | { kind: 'coupon-add'; code: string }
+  | { kind: 'coupon-remove'; code: string }
   | { kind: 'void-sale'; reason: string };
 
 /**
- * One small form for each cart edit (quantity, discounts, price, notes, voiding the sale), as a modal
+ * One small form for each cart edit (quantity, discounts, price, notes, coupon codes, voiding the sale), as a modal
  * dialog: Enter applies, Esc cancels and changes nothing. It only reads and checks what was typed; the
  * hub computes every amount and judges every permission once the cart is sent.
  */
@@ -73,6 +76,14 @@ export class CartEditDialog extends ModalDialog<EditResult | null> {
       }
       .actions .danger {
         color: var(--danger);
+      }
+      .codes {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
       }
     `,
   ];
@@ -136,6 +147,8 @@ export class CartEditDialog extends ModalDialog<EditResult | null> {
         return msg('Sale discount');
       case 'sale-note':
         return msg('Sale note');
+      case 'coupon':
+        return msg('Coupon code');
       case 'void-sale':
         return msg('Void the whole sale?');
     }
@@ -162,6 +175,9 @@ export class CartEditDialog extends ModalDialog<EditResult | null> {
         return this._input('note', msg('Note'), r.note, 'text', MAX_LINE_TEXT);
       case 'sale-note':
         return this._input('note', msg('Note'), r.note, 'text', MAX_SALE_NOTE);
+      case 'coupon':
+        return html`${this._couponList(r.codes)}
+        ${this._input('code', msg('Code from the coupon'), '', 'text', MAX_COUPON_LENGTH)}`;
       case 'void-sale':
         return html`<p>${msg('Every line of this sale is cancelled. This cannot be undone.')}</p>
           ${this._input('reason', msg('Reason'), '', 'text', MAX_LINE_TEXT)}`;
@@ -256,6 +272,29 @@ export class CartEditDialog extends ModalDialog<EditResult | null> {
     return nothing;
   }
 
+  /** The codes already on the sale, each a button that takes it off. */
+  private _couponList(codes: readonly string[]) {
+    if (codes.length === 0) return nothing;
+    return html`<ul class="codes" aria-label=${msg('Codes on this sale')}>
+      ${codes.map(
+        (code) =>
+          html`<li>
+            <button
+              class="button danger"
+              type="button"
+              data-coupon=${code}
+              aria-label=${msg(str`Take off ${code}`)}
+              @click=${() => {
+                this.finish({ kind: 'coupon-remove', code });
+              }}
+            >
+              ${code} ✕
+            </button>
+          </li>`,
+      )}
+    </ul>`;
+  }
+
   private _majorText(minor: number | null): string {
     return minor === null ? '' : minorToDecimalString(minor, currencyExponent(this.currency));
   }
@@ -302,6 +341,11 @@ export class CartEditDialog extends ModalDialog<EditResult | null> {
       case 'line-note':
       case 'sale-note':
         return { kind: 'note', note: this._value('note').trim() };
+      case 'coupon': {
+        const code = this._value('code').trim();
+        if (code === '') return this._fail(msg('Type the code printed on the coupon.'));
+        return { kind: 'coupon-add', code };
+      }
       case 'void-sale':
         return { kind: 'void-sale', reason: this._value('reason').trim() };
     }

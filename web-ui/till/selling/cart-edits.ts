@@ -3,7 +3,10 @@ import { changed, type CartState, type LocalLine } from './cart-state.js';
 import {
   givesDiscount,
   MAX_LINE_TEXT,
+  MAX_COUPON_LENGTH,
+  MAX_COUPONS,
   MAX_SALE_NOTE,
+  normalCoupon,
   sameDiscount,
   type AttachedCustomer,
   type LineEdits,
@@ -65,7 +68,8 @@ function editSale(state: CartState, edit: Partial<SaleEdits>): CartState {
     sameDiscount(next.discount, state.sale.discount) &&
     next.discountReason === state.sale.discountReason &&
     next.note === state.sale.note &&
-    next.customer?.id === state.sale.customer?.id;
+    next.customer?.id === state.sale.customer?.id &&
+    next.couponCodes.join('\n') === state.sale.couponCodes.join('\n');
   if (same) return state;
   return { ...changed(state, state.lines), sale: next };
 }
@@ -85,4 +89,18 @@ export function setSaleNote(state: CartState, note: string): CartState {
 
 export function setCustomer(state: CartState, customer: AttachedCustomer | null): CartState {
   return editSale(state, { customer });
+}
+
+/** Enters a coupon code (once; the hub says whether a running promotion takes it). */
+export function addCoupon(state: CartState, code: string): CartState {
+  const normal = normalCoupon(code);
+  const codes = state.sale.couponCodes;
+  if (normal === '' || normal.length > MAX_COUPON_LENGTH || codes.includes(normal)) return state;
+  if (codes.length >= MAX_COUPONS) return state;
+  return editSale(state, { couponCodes: [...codes, normal] });
+}
+
+export function removeCoupon(state: CartState, code: string): CartState {
+  const normal = normalCoupon(code);
+  return editSale(state, { couponCodes: state.sale.couponCodes.filter((c) => c !== normal) });
 }

@@ -45,17 +45,20 @@ export const cartLinesStyles = css`
     margin-inline-start: 0.4rem;
   }
   .discount,
+  .promotion,
   .note {
     grid-column: 1 / -1;
     font-size: 0.95rem;
   }
-  .discount {
+  .discount,
+  .promotion {
     color: var(--accent-strong);
     font-weight: 600;
     display: flex;
     justify-content: space-between;
   }
-  .discount .off {
+  .discount .off,
+  .promotion .off {
     font-variant-numeric: tabular-nums;
   }
   .note {

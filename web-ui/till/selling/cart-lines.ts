@@ -60,6 +60,12 @@ export class CartLines extends LitElement {
             : this._money(line.totalMinor)
         }
       </span>
+      ${line.promotions.map(
+        (p) =>
+          html`<span class="promotion" data-line-promotion>
+            ${p.name} <span class="off">${this._money(-p.discountMinor)}</span>
+          </span>`,
+      )}
       ${this._renderDiscount(line)}
       ${line.note === '' ? nothing : html`<span class="note" data-note>${line.note}</span>`}
       <div class="controls">

@@ -8,6 +8,8 @@ import type { TillNotice } from './cart-panel.js';
 import type { CartAction, LineAction } from './cart-actions.js';
 import { openCartEdit, type EditRequest, type EditResult } from './cart-edit-dialog.js';
 import {
+  addCoupon,
+  removeCoupon,
   setCustomer,
   setLineDiscount,
   setLineNote,
@@ -85,6 +87,12 @@ export class CartOperations {
       case 'customer': {
         const choice = await openCustomerDialog(this.host.element, sync.state.sale.customer);
         if (choice.kind === 'attach') sync.update((c) => setCustomer(c, choice.customer));
+        return;
+      }
+      case 'coupon': {
+        const result = await this.#edit({ kind: 'coupon', codes: sync.state.sale.couponCodes });
+        if (result?.kind === 'coupon-add') sync.update((c) => addCoupon(c, result.code));
+        if (result?.kind === 'coupon-remove') sync.update((c) => removeCoupon(c, result.code));
         return;
       }
       case 'park':

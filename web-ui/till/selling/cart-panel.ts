@@ -87,8 +87,8 @@ export class CartPanel extends LitElement {
 
   /** The customer, the sale discount asked for and the sale note, as the cart holds them. */
   private _renderSale() {
-    const { customer, discount, discountReason, note } = this.cart.sale;
-    if (customer === null && discount === null && note === '') return nothing;
+    const { customer, discount, discountReason, note, couponCodes } = this.cart.sale;
+    if (customer === null && discount === null && note === '' && couponCodes.length === 0) return nothing;
     return html`<dl class="sale-info">
       ${
         customer === null
@@ -114,6 +114,12 @@ export class CartPanel extends LitElement {
           ? nothing
           : html`<dt>${msg('Note')}</dt>
               <dd data-sale-note>${note}</dd>`
+      }
+      ${
+        couponCodes.length === 0
+          ? nothing
+          : html`<dt>${msg('Coupon')}</dt>
+              <dd data-coupons>${couponCodes.join(', ')}</dd>`
       }
     </dl>`;
   }

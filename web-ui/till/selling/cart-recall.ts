@@ -39,6 +39,7 @@ export function cartFromHub(
     discountReason: view.saleDiscountReason ?? '',
     note: view.note,
     customer: view.customerId === null ? null : (customer ?? { id: view.customerId, name: '' }),
+    couponCodes: view.couponCodes,
   };
   return {
     ...emptyCart(view.id),

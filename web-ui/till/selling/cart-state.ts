@@ -257,6 +257,8 @@ export interface CartLineDisplay {
   discount: LineEdits['discount'];
   discountMinor: number | null;
   note: string;
+  /** The promotions the hub applied to this line, by name, with what each took off (hub figures only). */
+  promotions: SaleLineView['promotions'];
 }
 
 /** True when the hub's line is the line as the till holds it: same quantity, price and discount. */
@@ -292,6 +294,7 @@ export function displayLines(state: CartState): CartLineDisplay[] {
       discount: line.edits.discount,
       discountMinor: current ? hub.lineDiscountMinor : null,
       note: line.edits.note,
+      promotions: current ? hub.promotions : [],
     };
   });
 }

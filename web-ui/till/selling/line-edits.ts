@@ -18,6 +18,8 @@ export interface SaleEdits {
   discountReason: string;
   note: string;
   customer: AttachedCustomer | null;
+  /** Coupon codes entered on the sale, as the hub keeps them (trimmed, upper case). */
+  couponCodes: readonly string[];
 }
 
 /** The customer on the sale: the id the hub keeps, the name the till shows. */
@@ -32,7 +34,22 @@ export const NO_LINE_EDITS: LineEdits = {
   discountReason: '',
   note: '',
 };
-export const NO_SALE_EDITS: SaleEdits = { discount: null, discountReason: '', note: '', customer: null };
+export const NO_SALE_EDITS: SaleEdits = {
+  discount: null,
+  discountReason: '',
+  note: '',
+  customer: null,
+  couponCodes: [],
+};
+
+// The hub's coupon limits (sales-schemas.ts): at most 10 codes of at most 32 characters.
+export const MAX_COUPONS = 10;
+export const MAX_COUPON_LENGTH = 32;
+
+/** A code as the hub compares it: trimmed and upper case (what the flyer shows, however it was typed). */
+export function normalCoupon(code: string): string {
+  return code.trim().toUpperCase();
+}
 
 // The hub's limits on free text (sales-schemas.ts): a line note or reason 200, a sale note 500.
 export const MAX_LINE_TEXT = 200;
@@ -58,6 +75,9 @@ export function saleFields(sale: SaleEdits) {
       : { saleDiscount: sale.discount, saleDiscountReason: sale.discountReason }),
     ...(sale.note === '' ? {} : { note: sale.note }),
     ...(sale.customer === null ? {} : { customerId: sale.customer.id }),
+    // Always sent: the hub keeps a sale's codes when a cart leaves them out, so taking the last one off
+    // must say so with an empty list.
+    couponCodes: [...sale.couponCodes],
   };
 }
 
@@ -111,5 +131,12 @@ export function saleEditsFromStored(value: unknown): SaleEdits {
     discountReason: text(e.discountReason, MAX_LINE_TEXT),
     note: text(e.note, MAX_SALE_NOTE),
     customer,
+    couponCodes: Array.isArray(e.couponCodes)
+      ? e.couponCodes
+          .filter((c): c is string => typeof c === 'string')
+          .map((c) => normalCoupon(c).slice(0, MAX_COUPON_LENGTH))
+          .filter((c) => c !== '')
+          .slice(0, MAX_COUPONS)
+      : [],
   };
 }

@@ -10,5 +10,9 @@ export function refusalText(error: HubApiError): string {
       ? msg('Removing a line or lowering a quantity needs a supervisor. Ask one to approve it.')
       : msg(str`This needs a supervisor's permission (${permission}).`);
   }
+  if (error.code === 'COUPON_NOT_VALID') {
+    const codes = Array.isArray(error.details.couponCodes) ? error.details.couponCodes.join(', ') : '';
+    return msg(str`No running promotion takes the code ${codes}. Check the coupon's dates, or take it off.`);
+  }
   return errorText(error);
 }
