@@ -40,6 +40,8 @@ export interface DomainEventMap {
   'staff.changed': { staffId: string };
   'device.changed': { deviceId: string; tillId: string | null; status: string };
   'device.revoked': { deviceId: string; tillId: string | null };
+  /** A product's on-hand fell to or below its reorder point (announced once per crossing). */
+  'stock.low': { productId: string; onHand: number; reorderPoint: number };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'tills.manage',
   'devices.manage',
   'settings.manage',
+  'stock.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -12,6 +12,8 @@ import {
 import type { Tx } from '../../db/transactor.js';
 import { BusinessRuleError, NotFoundError } from '../../errors.js';
 import { auditEntry, type Actor } from '../settings/actor.js';
+import { watchLowStock } from './low-stock-watch.js';
+import { applyReceivedCosts } from './received-cost.js';
 import { parseOrThrow } from '../settings/settings-schema.js';
 
 /** Pieces, or grams / millilitres for weighed and measured goods; a billion covers any real shelf. */
@@ -41,6 +43,7 @@ export function recordStockMovements(
 ): void {
   if (movements.length === 0) return;
   const ids = [...new Set(movements.map((m) => m.productId))];
+  const announceLow = watchLowStock(tx, ids);
   const products = new Map(getProductsByIds(tx.db, ids).map((p) => [p.id, p]));
   for (const m of movements) {
     const product = products.get(m.productId);
@@ -74,6 +77,7 @@ export function recordStockMovements(
     });
   }
   tx.emit({ name: 'stock.changed', payload: { productIds: ids } });
+  announceLow();
 }
 
 const quantity = z.number().int().min(1).max(MAX_STOCK_QUANTITY);
@@ -97,6 +101,13 @@ export const ReceiveSchema = z
   })
   .openapi('StockReceive');
 
+const signedQuantity = z
+  .number()
+  .int()
+  .min(-MAX_STOCK_QUANTITY)
+  .max(MAX_STOCK_QUANTITY)
+  .refine((q) => q !== 0, 'must not be 0');
+
 export const AdjustSchema = z
   .discriminatedUnion('reason', [
     // A stock count: the hub books the difference between what was counted and what the ledger says.
@@ -108,18 +119,14 @@ export const AdjustSchema = z
     }),
     // Losses: `quantity` is how much was lost, booked as a negative movement.
     z.strictObject({ reason: z.enum(['damage', 'theft', 'writeoff']), productId: z.uuid(), quantity, note }),
-    // A correction either way, e.g. a miskeyed delivery.
+    // A correction either way, e.g. a miskeyed delivery. 'other' is booked as 'adjust' and must say why.
     z.strictObject({
-      reason: z.literal('adjust'),
+      reason: z.literal('other'),
       productId: z.uuid(),
-      quantity: z
-        .number()
-        .int()
-        .min(-MAX_STOCK_QUANTITY)
-        .max(MAX_STOCK_QUANTITY)
-        .refine((q) => q !== 0, 'must not be 0'),
-      note,
+      quantity: signedQuantity,
+      note: z.string().trim().min(1).max(200),
     }),
+    z.strictObject({ reason: z.literal('adjust'), productId: z.uuid(), quantity: signedQuantity, note }),
   ])
   .openapi('StockAdjust');
 
@@ -149,6 +156,7 @@ export class StockService {
   receive(input: unknown, actor: Actor): Record<string, number> {
     const data = parseOrThrow(ReceiveSchema, input, 'stock receipt');
     return this.ctx.tx.write((tx) => {
+      applyReceivedCosts(tx, data.lines, actor);
       const movements = data.lines.map((line) => ({
         productId: line.productId,
         quantity: line.quantity,
@@ -178,17 +186,18 @@ export class StockService {
       const booked =
         data.reason === 'count'
           ? data.countedQuantity - before
-          : data.reason === 'adjust'
+          : data.reason === 'adjust' || data.reason === 'other'
             ? data.quantity
             : -data.quantity;
+      const reason = data.reason === 'other' ? 'adjust' : data.reason;
       if (booked !== 0) {
         recordStockMovements(
           tx,
-          [{ productId: data.productId, quantity: booked, reason: data.reason, note: data.note ?? null }],
+          [{ productId: data.productId, quantity: booked, reason, note: data.note ?? null }],
           actor.id,
         );
       }
-      tx.audit(auditEntry(actor, `stock.${data.reason}`, data.productId, { before, booked }));
+      tx.audit(auditEntry(actor, `stock.${reason}`, data.productId, { before, booked }));
       return { productId: data.productId, onHand: before + booked, booked };
     });
   }

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireAuthenticated, requirePermission } from '../../../services/access/guards.js';
-import { actorOf } from '../../../services/settings/actor.js';
+import { requireAuthenticated } from '../../../services/access/guards.js';
 import { AdjustSchema, ReceiveSchema, type StockService } from '../../../services/stock/stock-service.js';
 import type { ApiModule } from '../../app.js';
 import { createRouter, errorResponses } from '../../router.js';
 import { body, json } from '../access-helpers.js';
+import { stockManager, stockReader } from './stock-access.js';
 
 const OnHandSchema = z.record(z.string(), z.number().int()).openapi('OnHand');
 const MovementSchema = z
@@ -35,7 +35,7 @@ const MovementsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-/** /stock: on-hand (sum of the ledger), movements, goods in and adjustments ('catalog.manage'). */
+/** /stock: on-hand (sum of the ledger), movements, goods in and adjustments ('stock.manage'). */
 export function createStockRoutes(stock: StockService): ApiModule {
   const routes = createRouter({ auth: 'authenticated' })
     .openapi(
@@ -69,7 +69,7 @@ export function createStockRoutes(stock: StockService): ApiModule {
         },
       }),
       (c) => {
-        requirePermission(c.get('principal'), 'catalog.manage');
+        stockManager(c.get('principal'));
         const q = c.req.valid('query');
         return c.json(stock.movements(q.productId, q.before ?? null, q.limit), 200);
       },
@@ -94,7 +94,7 @@ export function createStockRoutes(stock: StockService): ApiModule {
         },
       }),
       (c) => {
-        requirePermission(c.get('principal'), 'catalog.manage');
+        stockReader(c.get('principal'));
         return c.json({ items: stock.lowStock(c.req.valid('query').limit) }, 200);
       },
     )
@@ -110,9 +110,7 @@ export function createStockRoutes(stock: StockService): ApiModule {
         },
       }),
       (c) => {
-        const principal = c.get('principal');
-        requirePermission(principal, 'catalog.manage');
-        return c.json({ onHand: stock.receive(c.req.valid('json'), actorOf(principal)) }, 200);
+        return c.json({ onHand: stock.receive(c.req.valid('json'), stockManager(c.get('principal'))) }, 200);
       },
     )
     .openapi(
@@ -130,9 +128,7 @@ export function createStockRoutes(stock: StockService): ApiModule {
         },
       }),
       (c) => {
-        const principal = c.get('principal');
-        requirePermission(principal, 'catalog.manage');
-        return c.json(stock.adjust(c.req.valid('json'), actorOf(principal)), 200);
+        return c.json(stock.adjust(c.req.valid('json'), stockManager(c.get('principal'))), 200);
       },
     );
   return { path: 'stock', routes };
