@@ -199,6 +199,7 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
       resolvePayments();
       resolveTimer = setInterval(resolvePayments, PAYMENT_RESOLVE_INTERVAL_MS);
       resolveTimer.unref();
+      catalog.priceScheduler.start();
       return Promise.resolve();
     },
     attachBroker: async (broker) => {
@@ -217,6 +218,7 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
     stop: async () => {
       if (resolveTimer) clearInterval(resolveTimer);
       resolveTimer = null;
+      catalog.priceScheduler.stop();
       display.stop();
       cashReports.stop();
       printing.stop();

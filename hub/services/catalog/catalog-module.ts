@@ -3,19 +3,25 @@ import type { ApiModule } from '../../http/app.js';
 import { createCategoryRoutes, createChangesRoutes } from '../../http/routes/catalog/category-routes.js';
 import { createFavouriteRoutes } from '../../http/routes/catalog/favourite-routes.js';
 import { createLabelTemplateRoutes } from '../../http/routes/catalog/label-template-routes.js';
+import { createPriceChangeRoutes } from '../../http/routes/catalog/price-change-routes.js';
 import { createProductRoutes } from '../../http/routes/catalog/product-routes.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import { CatalogService } from './catalog-service.js';
 import { CategoryService } from './category-service.js';
 import { FavouriteService } from './favourite-service.js';
 import { LabelTemplateService } from './label-template-service.js';
+import { PriceChangeService } from './price-change-service.js';
+import { PriceScheduler } from './price-scheduler.js';
 
 export interface CatalogModule {
   service: CatalogService;
   categories: CategoryService;
   labelTemplates: LabelTemplateService;
   favourites: FavouriteService;
-  /** /products, /categories, /catalog (changes), /label-templates, /favourites. */
+  prices: PriceChangeService;
+  /** Applies scheduled price changes when they come due (start() after the database is ready). */
+  priceScheduler: PriceScheduler;
+  /** /products, /categories, /catalog (changes), /label-templates, /favourites, /price-changes. */
   api: ApiModule[];
 }
 
@@ -25,17 +31,21 @@ export function createCatalogModule(ctx: HubContext, deps: { settings: SettingsS
   const categories = new CategoryService(ctx);
   const favourites = new FavouriteService(ctx);
   const service = new CatalogService(ctx, { settings: deps.settings, templates: labelTemplates });
+  const prices = new PriceChangeService(ctx);
   return {
     service,
     categories,
     labelTemplates,
     favourites,
+    prices,
+    priceScheduler: new PriceScheduler(ctx, prices),
     api: [
       createProductRoutes(service),
       createCategoryRoutes(categories),
       createChangesRoutes(service),
       createLabelTemplateRoutes(labelTemplates),
       createFavouriteRoutes(favourites),
+      createPriceChangeRoutes(prices),
     ],
   };
 }
