@@ -84,7 +84,7 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
   const access = createAccessModule(ctx);
   const catalog = createCatalogModule(ctx, { settings: settings.service });
   const stock = createStockModule(ctx);
-  const customers = createCustomersModule(ctx);
+  const customers = createCustomersModule(ctx, { currency: () => settings.service.get().currency });
   const cash = createCashModule(ctx, { access: access.service, settings: settings.service });
   const router = new TillTerminalRouter(ctx, {
     saleId: `store-hub-${config.storeId}`,
@@ -98,6 +98,8 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
     access: access.service,
     catalog: catalog.service,
     terminal,
+    tenderLedgers: customers.tenderLedgers,
+    completionHooks: customers.completionHooks,
   });
   const devices = createDevicesModule(ctx, {
     storeId: config.storeId,

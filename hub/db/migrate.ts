@@ -5,6 +5,8 @@ import type { Db } from './connection.js';
 
 const MIGRATIONS_DIR = join(import.meta.dirname, 'migrations');
 const FILE_PATTERN = /^(\d{3})_[a-z0-9_]+\.sql$/;
+/** First line of a migration that rebuilds a table other tables refer to (see migrate()). */
+const FOREIGN_KEYS_OFF = '-- migrate: foreign_keys off';
 
 export interface Migration {
   version: number;
@@ -74,12 +76,24 @@ export function migrate(db: Db, migrations = loadMigrations()): number[] {
       }
       continue;
     }
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.prepare(
-        'INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)',
-      ).run(migration.version, migration.name, migration.checksum, new Date().toISOString());
-    })();
+    const rebuildsTables = migration.sql.startsWith(FOREIGN_KEYS_OFF);
+    // SQLite changes a CHECK constraint only by rebuilding the table, and a rebuilt parent table must be
+    // dropped while its children still refer to it; the pragma is ignored inside a transaction, so it is
+    // turned off around it, and every reference is checked before the migration commits.
+    if (rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new Error(`Migration ${migration.name} left rows whose references do not resolve`);
+        }
+        db.prepare(
+          'INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)',
+        ).run(migration.version, migration.name, migration.checksum, new Date().toISOString());
+      })();
+    } finally {
+      if (rebuildsTables) db.pragma('foreign_keys = ON');
+    }
     ran.push(migration.version);
   }
   // Keeps the planner's statistics fresh (new indexes, grown tables) so it keeps choosing the indexes

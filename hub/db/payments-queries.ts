@@ -1,7 +1,8 @@
 import type { Db } from './connection.js';
 
 export type PaymentStatus = 'pending' | 'approved' | 'declined' | 'cancelled' | 'unknown';
-export type TenderKindColumn = 'cash' | 'card' | 'mobile' | 'voucher' | 'store_credit' | 'other';
+export type TenderKindColumn =
+  'cash' | 'card' | 'mobile' | 'voucher' | 'store_credit' | 'other' | 'gift_card' | 'loyalty';
 
 export interface PaymentRow {
   id: string;

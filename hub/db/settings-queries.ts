@@ -11,7 +11,8 @@ export interface TaxClassRow {
   updatedAt: string;
 }
 
-export type TenderKind = 'cash' | 'card' | 'mobile' | 'voucher' | 'store_credit' | 'other';
+export type TenderKind =
+  'cash' | 'card' | 'mobile' | 'voucher' | 'store_credit' | 'other' | 'gift_card' | 'loyalty';
 
 export interface TenderRow {
   id: string;

@@ -5,7 +5,8 @@
 import { assertMinor } from './money.js';
 
 /** Mirrors tenders.kind in the database (001_core.sql). */
-export type TenderKind = 'cash' | 'card' | 'mobile' | 'voucher' | 'store_credit' | 'other';
+export type TenderKind =
+  'cash' | 'card' | 'mobile' | 'voucher' | 'store_credit' | 'other' | 'gift_card' | 'loyalty';
 
 export interface RefundTender {
   key: string;

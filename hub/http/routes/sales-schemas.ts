@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { MAX_CODE_LENGTH } from '../../domain/barcodes/index.js';
 import { isUuidV7 } from '../../ids.js';
+import { TENDER_KINDS } from '../../services/settings/tender-service.js';
 
 // Limits at the edge (docs/hub-internals.md): quantities 1..1,000,000 (pieces or grams), prices up to
 // 100,000,000 minor units, at most 500 lines a sale.
@@ -124,7 +125,7 @@ export const AddPaymentSchema = z
   .openapi('AddPayment');
 
 export const Minor = z.number().int();
-export const TenderKindSchema = z.enum(['cash', 'card', 'mobile', 'voucher', 'store_credit', 'other']);
+export const TenderKindSchema = z.enum(TENDER_KINDS);
 const AppliedPromotionSchema = z
   .object({ promotionId: z.string(), name: z.string(), discountMinor: Minor })
   .openapi('AppliedPromotion');

@@ -23,6 +23,7 @@ import { paymentTransition } from './payment-machine.js';
 import { announcePayment, applyTerminalStatus } from './payment-outcome.js';
 import { planCharge } from './payment-rules.js';
 import { assertCreditCovers, redeemCredit, reverseRedemption } from './store-credit.js';
+import type { TenderLedger } from './tender-ledger.js';
 import type { TerminalAdapter, TerminalStatus } from './terminal-adapter.js';
 
 /** Written in the transaction that records a terminal's answer, with the status before and after. */
@@ -51,6 +52,8 @@ export interface PaymentResult {
 export interface PaymentDeps {
   settings: SettingsReader;
   terminal: TerminalAdapter;
+  /** Tenders redeemed from a ledger of another area (gift cards, loyalty points). */
+  ledgers?: readonly TenderLedger[];
 }
 
 /**
@@ -194,6 +197,7 @@ export class PaymentService {
     }
     // Store credit taken for this payment goes back on the code it came from.
     if (row.tender_kind === 'store_credit') reverseRedemption(tx, row, actor.staff.id);
+    this.ledgerOf(row.tender_kind)?.reverse(tx, row, actor.staff.id);
     auditPrivileged(tx, actor.principal, {
       action: 'payment.cancel',
       target: paymentId,
@@ -201,6 +205,10 @@ export class PaymentService {
     });
     const updated = selectPayment(tx.db, paymentId);
     if (updated) announcePayment(tx, updated);
+  }
+
+  private ledgerOf(kind: PaymentRow['tender_kind']): TenderLedger | undefined {
+    return this.deps.ledgers?.find((l) => l.kind === kind);
   }
 
   private insert(
@@ -260,6 +268,8 @@ export class PaymentService {
       tender.kind === 'store_credit'
         ? assertCreditCovers(tx, reference, sale.currency, plan.amountMinor)
         : null;
+    const ledger = this.ledgerOf(tender.kind);
+    const ledgerReference = ledger ? ledger.check(tx, sale, reference, plan.amountMinor) : null;
     const row: PaymentRow = {
       id: input.id,
       sale_id: saleId,
@@ -273,7 +283,7 @@ export class PaymentService {
       rounding_minor: plan.roundingMinor,
       original_payment_id: null,
       terminal_ref: null,
-      reference: credit ?? (reference === '' ? null : reference),
+      reference: credit ?? ledgerReference ?? (reference === '' ? null : reference),
       reason: null,
       provider_data: '{}',
       request_hash: hash,
@@ -284,6 +294,7 @@ export class PaymentService {
     };
     insertPayment(tx.db, row);
     if (credit !== null) redeemCredit(tx, row);
+    ledger?.redeem(tx, row);
     if (plan.roundingMinor !== 0) {
       updateSale(tx.db, {
         ...sale,

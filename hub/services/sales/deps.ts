@@ -1,6 +1,7 @@
 import type { Permission } from '../../contract/permissions.js';
 import type { Authorization, OverrideInput, Principal } from '../../contract/principal.js';
 import type { Db } from '../../db/connection.js';
+import type { SaleLineRow, SaleRow } from '../../db/sales-queries.js';
 import type { Tx } from '../../db/transactor.js';
 import type { TaxMode } from '../../domain/tax.js';
 import type { LookupResult } from '../catalog/lookup.js';
@@ -64,8 +65,15 @@ export const noScanLookup: ScanLookup = {
   },
 };
 
+/**
+ * Runs inside the transaction that completes a sale or a return, after its receipt number and stock (gift
+ * cards sold are loaded, loyalty points earned or taken back). A throw refuses the completion.
+ */
+export type CompletionHook = (tx: Tx, sale: SaleRow, lines: readonly SaleLineRow[]) => void;
+
 export interface SalesDeps {
   settings: SettingsReader;
+  completionHooks?: readonly CompletionHook[];
   access: Authorizer;
   /** Required for lines with a scannedCode; the composition root passes the CatalogService. */
   catalog?: ScanLookup;
@@ -79,6 +87,7 @@ export const ledgerStock: StockRecorder = (tx, movements, staffId) => {
 
 export interface ResolvedSalesDeps {
   settings: SettingsReader;
+  completionHooks: readonly CompletionHook[];
   access: Authorizer;
   catalog: ScanLookup;
   recordStock: StockRecorder;
@@ -88,6 +97,7 @@ export interface ResolvedSalesDeps {
 export function resolveSalesDeps(deps: SalesDeps): ResolvedSalesDeps {
   return {
     settings: deps.settings,
+    completionHooks: deps.completionHooks ?? [],
     access: deps.access,
     catalog: deps.catalog ?? noScanLookup,
     recordStock: deps.recordStock ?? ledgerStock,

@@ -6,6 +6,7 @@ import { createSalesApi } from '../../http/routes/sales.js';
 import { createStoreCreditApi } from '../../http/routes/store-credit.js';
 import { PaymentService } from '../payments/payment-service.js';
 import { StoreCreditService } from '../payments/store-credit.js';
+import type { TenderLedger } from '../payments/tender-ledger.js';
 import type { TerminalAdapter } from '../payments/terminal-adapter.js';
 import { ReturnService } from '../returns/return-service.js';
 import { resolveSalesDeps, type SalesDeps } from './deps.js';
@@ -15,6 +16,7 @@ import { SaleLifecycleService } from './sale-lifecycle.js';
 
 export interface SalesModuleDeps extends SalesDeps {
   terminal: TerminalAdapter;
+  tenderLedgers?: readonly TenderLedger[];
 }
 
 export interface SalesServices {
@@ -42,7 +44,11 @@ export function createSalesModule(ctx: HubContext, deps: SalesModuleDeps): Sales
     lifecycle: new SaleLifecycleService(ctx, resolved),
     completion: new SaleCompletionService(ctx, resolved),
   };
-  const payments = new PaymentService(ctx, { settings: deps.settings, terminal: deps.terminal });
+  const payments = new PaymentService(ctx, {
+    settings: deps.settings,
+    terminal: deps.terminal,
+    ...(deps.tenderLedgers ? { ledgers: deps.tenderLedgers } : {}),
+  });
   const returns = new ReturnService(ctx, resolved, deps.terminal, payments);
   const storeCredit = new StoreCreditService(ctx);
   return {

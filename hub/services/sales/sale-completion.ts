@@ -98,6 +98,8 @@ export function completeInTx(tx: Tx, deps: ResolvedSalesDeps, saleId: string, st
     updated_at: tx.at,
   });
   deps.recordStock(tx, stockMovements(sale, lines), staffId);
+  const completed = selectSale(tx.db, saleId);
+  if (completed) for (const hook of deps.completionHooks) hook(tx, completed, lines);
   // A return refunded to store credit issues the credit now, with the receipt that prints its code.
   if (sale.kind === 'return') for (const p of payments) issueCreditForRefund(tx, p, sale.currency);
   if (summary.cashMinor !== 0) {

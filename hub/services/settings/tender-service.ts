@@ -15,7 +15,16 @@ import { parseOrThrow } from './settings-schema.js';
 
 export type Tender = TenderRow;
 
-export const TENDER_KINDS = ['cash', 'card', 'mobile', 'voucher', 'store_credit', 'other'] as const;
+export const TENDER_KINDS = [
+  'cash',
+  'card',
+  'mobile',
+  'voucher',
+  'store_credit',
+  'other',
+  'gift_card',
+  'loyalty',
+] as const;
 
 export const TenderSchema = z
   .object({

@@ -23,6 +23,8 @@ export const da: Messages = {
     voucher: 'Gavekort',
     store_credit: 'Tilgodebevis',
     other: 'Andet',
+    gift_card: 'Gavekort',
+    loyalty: 'Point',
   },
   xReport: 'X-RAPPORT',
   zReport: 'Z-RAPPORT',

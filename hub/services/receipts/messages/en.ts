@@ -23,6 +23,8 @@ export const en: Messages = {
     voucher: 'Voucher',
     store_credit: 'Store credit',
     other: 'Other',
+    gift_card: 'Gift card',
+    loyalty: 'Points',
   },
   xReport: 'X REPORT',
   zReport: 'Z REPORT',

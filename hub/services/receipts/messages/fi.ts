@@ -23,6 +23,8 @@ export const fi: Messages = {
     voucher: 'Lahjakortti',
     store_credit: 'Hyvitys',
     other: 'Muu',
+    gift_card: 'Lahjakortti',
+    loyalty: 'Pisteet',
   },
   xReport: 'X-RAPORTTI',
   zReport: 'Z-RAPORTTI',

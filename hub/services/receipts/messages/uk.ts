@@ -23,6 +23,8 @@ export const uk: Messages = {
     voucher: 'Ваучер',
     store_credit: 'Кредит магазину',
     other: 'Інше',
+    gift_card: 'Подарункова картка',
+    loyalty: 'Бали',
   },
   xReport: 'X-ЗВІТ',
   zReport: 'Z-ЗВІТ',

@@ -23,6 +23,8 @@ export const zhCN: Messages = {
     voucher: '礼券',
     store_credit: '储值',
     other: '其他',
+    gift_card: '礼品卡',
+    loyalty: '积分',
   },
   xReport: 'X 报表',
   zReport: 'Z 报表',

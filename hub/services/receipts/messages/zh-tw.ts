@@ -23,6 +23,8 @@ export const zhTW: Messages = {
     voucher: '禮券',
     store_credit: '購物金',
     other: '其他',
+    gift_card: '禮物卡',
+    loyalty: '點數',
   },
   xReport: 'X 報表',
   zReport: 'Z 報表',
