@@ -38,6 +38,7 @@ import { isPresetCountry } from './services/settings/presets.js';
 import { createSettingsModule, type SettingsModule } from './services/settings/settings-module.js';
 import { createStockModule } from './services/stock/stock-module.js';
 import { createStaffTimeModule } from './services/staff/staff-time-module.js';
+import { createReportsModule } from './services/reports/module.js';
 
 /** How often payments left pending or unknown (crash, lost terminal) are asked about again. */
 const PAYMENT_RESOLVE_INTERVAL_MS = 30_000;
@@ -105,6 +106,10 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
     storeId: config.storeId,
     access: access.service,
     terminals: (device) => info.terminal ?? router.adapterFor(device.id),
+  });
+  const reports = createReportsModule(ctx, {
+    currency: () => settings.service.get().currency,
+    devices: (principal) => devices.service.list(principal, {}, 500, 0).items,
   });
   let printerStates: BusPrinterStates | null = null;
   const receipts = createEReceiptsModule(ctx, {
@@ -182,6 +187,7 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
         storeId: config.storeId,
       }),
       ...createStaffTimeModule(ctx, () => settings.service.get()).api,
+      ...reports.api,
     ],
     settings,
     catalog,
@@ -196,6 +202,7 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
     start: () => {
       settings.service.ensureSetUp();
       access.service.start();
+      reports.start();
       router.start();
       if (info.demo) modules.demo = startDemoStore(ctx, config.dataDir, { settings, catalog, access });
       resolvePayments();

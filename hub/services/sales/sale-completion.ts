@@ -14,6 +14,7 @@ import { newId } from '../../ids.js';
 import { hasUnresolvedPayments, summarizePayments } from '../payments/payment-summary.js';
 import { issueCreditForRefund } from '../payments/store-credit.js';
 import type { ResolvedSalesDeps, SaleStockMovement } from './deps.js';
+import { recordSaleFacts } from '../reports/sale-facts.js';
 import { receiptCode } from './receipt-code.js';
 import { assertOnTill } from './sale-cart.js';
 import { saleTransition } from './sale-machine.js';
@@ -114,6 +115,8 @@ export function completeInTx(tx: Tx, deps: ResolvedSalesDeps, saleId: string, st
       at: tx.at,
     });
   }
+  // Line costs and report summaries commit with the sale, so a report never disagrees with the sales.
+  recordSaleFacts(tx.db, saleId);
   const view = loadSaleView(tx.db, saleId);
   const entry = tx.journal(
     sale.kind === 'sale' ? 'sale.completed' : 'return.completed',
