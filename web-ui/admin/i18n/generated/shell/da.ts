@@ -19,6 +19,7 @@ export const templates = {
   s0aca0662f3da839c: `Hubben svarede ikke. Tjek netværket, og prøv igen.`,
   s0d5c4bb195a222f8: `Antal`,
   s0fbf6dc6a1966408: `Næste`,
+  s107ae4d1dd384a4b: `Kupon`,
   s1392ea1d8a378cfe: `Rabat`,
   s1749989f2de66297: `Gå til oversigten`,
   s1cad473b75818cbc: `Hubben svarede ikke. Genindlæs siden for at prøve igen.`,

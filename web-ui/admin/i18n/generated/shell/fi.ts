@@ -19,6 +19,7 @@ export const templates = {
   s0aca0662f3da839c: `Keskitin ei vastannut. Tarkista verkko ja yritä uudelleen.`,
   s0d5c4bb195a222f8: `Määrä`,
   s0fbf6dc6a1966408: `Seuraava`,
+  s107ae4d1dd384a4b: `Kuponki`,
   s1392ea1d8a378cfe: `Alennus`,
   s1749989f2de66297: `Siirry koontinäyttöön`,
   s1cad473b75818cbc: `Keskitin ei vastannut. Lataa sivu uudelleen yrittääksesi uudestaan.`,

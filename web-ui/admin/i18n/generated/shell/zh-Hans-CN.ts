@@ -19,6 +19,7 @@ export const templates = {
   s0aca0662f3da839c: `主机没有响应。请检查网络后重试。`,
   s0d5c4bb195a222f8: `数量`,
   s0fbf6dc6a1966408: `下一页`,
+  s107ae4d1dd384a4b: `优惠券`,
   s1392ea1d8a378cfe: `折扣`,
   s1749989f2de66297: `前往概览`,
   s1cad473b75818cbc: `主机没有响应。请重新加载页面重试。`,
