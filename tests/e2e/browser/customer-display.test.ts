@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, screenshot } from '../../support/browser.js';
-import { pairAndOpenSession, startTillBench, type TillBench } from './demo-till.js';
+import { pairAndOpenSession, startTillBench, wedgeScan, type TillBench } from './demo-till.js';
 
 /** The digits of an amount, so the till (cashier's language) and the display (store's) compare. */
 const digits = (text: string) => text.replace(/\D/g, '');
@@ -67,8 +67,7 @@ describe('customer display paired to a till', () => {
 
   it('shows the scanned line and the hub’s total as the cashier rings it up', async () => {
     await till.getByRole('heading', { name: 'Cart', exact: true }).click();
-    await till.keyboard.type(barcode);
-    await till.keyboard.press('Enter');
+    await wedgeScan(till, barcode);
     await till.getByText('Saved on the hub.').waitFor();
     const tillTotal = digits(await till.locator('cart-panel [data-total]').innerText());
     const lineName = (
@@ -84,8 +83,7 @@ describe('customer display paired to a till', () => {
       .toBe(tillTotal);
 
     // A second scan of the same product: the quantity and the total follow.
-    await till.keyboard.type(barcode);
-    await till.keyboard.press('Enter');
+    await wedgeScan(till, barcode);
     const tillTotalNow = async () => digits(await till.locator('cart-panel [data-total]').innerText());
     await expect.poll(tillTotalNow, { timeout: 15_000 }).toBe(String(Number(tillTotal) * 2));
     await till.getByText('Saved on the hub.').waitFor();
@@ -128,8 +126,7 @@ describe('customer display paired to a till', () => {
     await display.waitForTimeout(500);
     expect(await display.locator('[data-state="done"]').count()).toBe(1);
     await till.getByRole('heading', { name: 'Cart', exact: true }).click();
-    await till.keyboard.type(barcode);
-    await till.keyboard.press('Enter');
+    await wedgeScan(till, barcode);
     await display.locator('li[data-line]').first().waitFor();
     expect(await display.locator('li[data-line]').count()).toBe(1);
   }, 60_000);

@@ -27,10 +27,40 @@ export function readDemoConsole(out: string): DemoConsole {
   };
 }
 
-/** Types a barcode as a keyboard-wedge scanner does: every key at once, then Enter. */
+/** A wedge scanner's pace: milliseconds between its keys (the till takes up to 50 ms for a scan). */
+const SCANNER_KEY_GAP_MS = 5;
+
+/**
+ * Types a barcode as a keyboard-wedge scanner does: real key events (trusted, typed into whatever has
+ * the focus), each stamped 5 ms after the one before, then Enter. The stamps are the scanner's pace;
+ * sending the keys one CDP round trip at a time (`keyboard.type`) put 50+ ms between them on a loaded
+ * CI machine, which the till rightly took for a person typing.
+ */
 export async function wedgeScan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    let at = Date.now() / 1000;
+    const send = async (key: string, text: string, keyCode: number, codeName: string): Promise<void> => {
+      const common = { key, code: codeName, windowsVirtualKeyCode: keyCode, nativeVirtualKeyCode: keyCode };
+      await cdp.send('Input.dispatchKeyEvent', {
+        type: 'keyDown',
+        text,
+        unmodifiedText: text,
+        timestamp: at,
+        ...common,
+      });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', timestamp: at + 0.001, ...common });
+      at += SCANNER_KEY_GAP_MS / 1000;
+    };
+    for (const ch of code) {
+      const upper = ch.toUpperCase();
+      const codeName = /\d/.test(ch) ? `Digit${ch}` : /[A-Z]/.test(upper) ? `Key${upper}` : '';
+      await send(ch, ch, /[\dA-Z]/.test(upper) ? upper.charCodeAt(0) : 0, codeName);
+    }
+    await send('Enter', '\r', 13, 'Enter');
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** The web front of a hub, Chromium and one desktop page (en-US), with the page's errors collected. */

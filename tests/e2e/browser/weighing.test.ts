@@ -7,6 +7,7 @@ import {
   demoProducts,
   logInWithPinPad,
   startDemoTill,
+  wedgeScan,
   type DemoProduct,
   type DemoTillBench,
 } from './demo-till.js';
@@ -74,8 +75,7 @@ describe('weighing at the till in a real browser', () => {
   it('weighs a scanned item: motion and overload cannot be taken, a stable weight can', async () => {
     const ean = apples.barcodes.find((b) => b.kind === 'gtin')?.display ?? '';
     await page.getByRole('heading', { name: 'Cart', exact: true }).click();
-    await page.keyboard.type(ean);
-    await page.keyboard.press('Enter');
+    await wedgeScan(page, ean);
     const dialog = page.getByRole('dialog', { name: `Weigh ${apples.name}` });
     await dialog.waitFor();
     const status = dialog.getByRole('status');
@@ -113,8 +113,7 @@ describe('weighing at the till in a real browser', () => {
 
   it('tares a container on the scale and takes the net weight', async () => {
     scale.setWeight(0);
-    await page.keyboard.type(apples.barcodes.find((b) => b.kind === 'gtin')?.display ?? '');
-    await page.keyboard.press('Enter');
+    await wedgeScan(page, apples.barcodes.find((b) => b.kind === 'gtin')?.display ?? '');
     const dialog = page.getByRole('dialog', { name: `Weigh ${apples.name}` });
     await dialog.waitFor();
     scale.setWeight(85);
@@ -132,8 +131,7 @@ describe('weighing at the till in a real browser', () => {
   }, 60_000);
 
   it('shows a scale below zero until it is zeroed; a cashier’s typed weight needs a supervisor', async () => {
-    await page.keyboard.type(apples.barcodes.find((b) => b.kind === 'gtin')?.display ?? '');
-    await page.keyboard.press('Enter');
+    await wedgeScan(page, apples.barcodes.find((b) => b.kind === 'gtin')?.display ?? '');
     const dialog = page.getByRole('dialog', { name: `Weigh ${apples.name}` });
     await dialog.waitFor();
     await dialog.getByRole('status').getByText('Below zero: empty the scale and zero it.').waitFor();
