@@ -1,0 +1,215 @@
+import { localized, msg, str } from '@lit/localize';
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { HubApiError } from '../../shared/api/errors.js';
+import { storeFormat } from '../../shared/format/store-format.js';
+import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
+import { dateTime } from '../components/admin-format.js';
+import { confirmAction } from '../components/confirm-dialog.js';
+import { pageStyles } from '../components/page-styles.js';
+import { PagedList } from '../components/paged-list.js';
+import { renderPagedTable } from '../components/table.js';
+import { AdminPage } from '../shell/admin-page.js';
+import { setQuery } from '../shell/navigation.js';
+import { combineHelp } from './combine-help.js';
+import { renderNotice, runAction, type Notice } from './page-notice.js';
+import { ruleSummary } from './promotion-form.js';
+import {
+  archivePromotion,
+  deletePromotion,
+  endPromotion,
+  listPromotions,
+  type Promotion,
+  type PromotionStatus,
+} from './promotions-api.js';
+
+const TABS: readonly PromotionStatus[] = ['active', 'scheduled', 'ended', 'archived'];
+
+function tabLabel(status: PromotionStatus): string {
+  switch (status) {
+    case 'active':
+      return msg('Running now');
+    case 'scheduled':
+      return msg('Scheduled');
+    case 'ended':
+      return msg('Ended');
+    case 'archived':
+      return msg('Archived');
+  }
+}
+
+/**
+ * Campaigns by where they stand on the hub's clock: running now, scheduled, ended, archived. From here a
+ * manager opens the editor, ends a running campaign at once, deletes one no sale got, or archives one.
+ */
+@customElement('promotions-page')
+@localized()
+export class PromotionsPage extends AdminPage {
+  static override styles = [
+    baseStyles,
+    buttonStyles,
+    pageStyles,
+    css`
+      .tabs {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        margin-bottom: 1rem;
+      }
+      .tabs .button[aria-current='page'] {
+        border-color: var(--accent);
+        background: var(--accent-soft);
+      }
+      .conditions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.3rem;
+      }
+      details ol {
+        margin: 0.75rem 0 0;
+        padding-inline-start: 1.25rem;
+        display: grid;
+        gap: 0.4rem;
+      }
+    `,
+  ];
+
+  @state() notice: Notice | null = null;
+  @state() busy = false;
+
+  private _list = new PagedList<Promotion>(this, (limit, offset, signal) =>
+    listPromotions(this.api, this._status(), limit, offset, signal),
+  );
+
+  private _status(): PromotionStatus {
+    const wanted = this.query.get('status');
+    return TABS.find((t) => t === wanted) ?? 'active';
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('query')) void this._list.load();
+  }
+
+  override render() {
+    const status = this._status();
+    return html`<div class="head">
+        <h1>${msg('Promotions')}</h1>
+        <div class="actions">
+          <a class="button primary" href="/admin/promotions/new" data-new-promotion>${msg('New campaign')}</a>
+        </div>
+      </div>
+      ${renderNotice(this.notice)}
+      <nav class="tabs" aria-label=${msg('Campaigns by status')}>
+        ${TABS.map(
+          (tab) =>
+            html`<button
+              class="button"
+              type="button"
+              aria-current=${tab === status ? 'page' : 'false'}
+              @click=${() => setQuery({ status: tab === 'active' ? null : tab })}
+            >
+              ${tabLabel(tab)}
+            </button>`,
+        )}
+      </nav>
+      ${renderPagedTable(this._list, {
+        caption: tabLabel(status),
+        empty: msg('No campaign here.'),
+        columns: [
+          {
+            header: msg('Name'),
+            cell: (p) => html`<a href="/admin/promotions/${p.id}">${p.name}</a>`,
+          },
+          { header: msg('Rule'), cell: (p) => ruleSummary(p.rule, storeFormat().currency) },
+          { header: msg('Conditions'), cell: (p) => this._conditions(p) },
+          { header: msg('Starts'), cell: (p) => dateTime(p.startsAt) },
+          { header: msg('Ends'), cell: (p) => (p.endsAt === null ? msg('No end') : dateTime(p.endsAt)) },
+          { header: msg('Actions'), cell: (p) => this._actions(p), align: 'end' },
+        ],
+      })}
+      ${combineHelp()}`;
+  }
+
+  private _conditions(p: Promotion) {
+    if (p.couponCode === null && !p.customersOnly) return msg('Everyone');
+    return html`<span class="conditions">
+      ${p.couponCode === null ? nothing : html`<span class="badge">${msg(str`Code ${p.couponCode}`)}</span>`}
+      ${p.customersOnly ? html`<span class="badge">${msg('Customers only')}</span>` : nothing}
+    </span>`;
+  }
+
+  private _actions(p: Promotion) {
+    return html`<div class="row-actions">
+      <a class="button" href="/admin/promotions/${p.id}" aria-label=${msg(str`Edit ${p.name}`)}
+        >${msg('Edit')}</a
+      >
+      ${
+        p.status === 'active'
+          ? html`<button
+              class="button"
+              type="button"
+              ?disabled=${this.busy}
+              @click=${() => void this._end(p)}
+            >
+              ${msg('End now')}
+            </button>`
+          : nothing
+      }
+      ${
+        p.status === 'archived'
+          ? nothing
+          : html`<button
+              class="button"
+              type="button"
+              ?disabled=${this.busy}
+              @click=${() => void this._remove(p)}
+            >
+              ${msg('Delete')}
+            </button>`
+      }
+    </div>`;
+  }
+
+  private async _run(work: () => Promise<string>): Promise<void> {
+    await runAction(this, work);
+    await this._list.reload();
+  }
+
+  private async _end(p: Promotion): Promise<void> {
+    const sure = await confirmAction(this, {
+      heading: msg(str`End ${p.name} now?`),
+      text: msg(
+        'Prices go back to normal from the next change to a cart. Sales already made keep their prices.',
+      ),
+      confirmLabel: msg('End now'),
+    });
+    if (sure) await this._run(async () => msg(str`${(await endPromotion(this.api, p.id)).name} has ended.`));
+  }
+
+  /** Deletes a campaign no sale got; one that sales name is archived instead, after asking. */
+  private async _remove(p: Promotion): Promise<void> {
+    const sure = await confirmAction(this, {
+      heading: msg(str`Delete ${p.name}?`),
+      text: msg('The campaign is removed for good. One that sales already got is archived instead.'),
+      confirmLabel: msg('Delete'),
+      danger: true,
+    });
+    if (!sure) return;
+    await this._run(async () => {
+      try {
+        await deletePromotion(this.api, p.id);
+        return msg(str`${p.name} is deleted.`);
+      } catch (error) {
+        if (!(error instanceof HubApiError) || error.code !== 'PROMOTION_IN_USE') throw error;
+        await archivePromotion(this.api, p.id);
+        return msg(str`${p.name} was given on sales, so it is archived: sales keep naming it.`);
+      }
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'promotions-page': PromotionsPage;
+  }
+}
