@@ -208,7 +208,7 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
       resolvePayments();
       resolveTimer = setInterval(resolvePayments, PAYMENT_RESOLVE_INTERVAL_MS);
       resolveTimer.unref();
-      catalog.priceScheduler.start();
+      catalog.start();
       return Promise.resolve();
     },
     attachBroker: async (broker) => {
@@ -227,7 +227,7 @@ export function buildModules(ctx: HubContext, config: HubConfig, info: BuildInfo
     stop: async () => {
       if (resolveTimer) clearInterval(resolveTimer);
       resolveTimer = null;
-      catalog.priceScheduler.stop();
+      await catalog.stop();
       display.stop();
       cashReports.stop();
       printing.stop();

@@ -1,3 +1,5 @@
+// Prepared once per connection (stmt): every write of the hub adds these rows.
+import { stmt } from './catalog-queries.js';
 import type { Db } from './connection.js';
 
 export interface AuditEntry {
@@ -11,7 +13,8 @@ export interface AuditEntry {
 }
 
 export function writeAudit(db: Db, at: string, entry: AuditEntry): void {
-  db.prepare(
+  stmt(
+    db,
     'INSERT INTO audit_log (at, actor_kind, actor_id, till_id, action, target, outcome, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(
     at,

@@ -1,3 +1,5 @@
+// Prepared once per connection (stmt): every write of the hub adds these rows.
+import { stmt } from './catalog-queries.js';
 import type { Db } from './connection.js';
 
 export type OutboxOp = 'upsert' | 'delete';
@@ -11,7 +13,7 @@ export function addOutbox(
   op: OutboxOp,
   payload: unknown,
 ): void {
-  db.prepare('INSERT INTO outbox (entity, entity_id, op, payload, created_at) VALUES (?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO outbox (entity, entity_id, op, payload, created_at) VALUES (?, ?, ?, ?, ?)').run(
     entity,
     entityId,
     op,

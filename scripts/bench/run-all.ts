@@ -8,6 +8,7 @@ const BENCHES = [
   'sale-completion.ts',
   'hub-memory.ts',
   'catalog-lookup.ts',
+  'catalog-import.ts',
   'broker.ts',
   'device-latency.ts',
   'till-js-size.ts',

@@ -21,7 +21,13 @@ import { catalogChanges, catalogChangesSinceTime, type CatalogChanges } from './
 import type { LabelTemplateService } from './label-template-service.js';
 import { lookupBarcode, type LookupResult } from './lookup.js';
 import { ProductCreateSchema, ProductPatchSchema, type Product } from './product-schema.js';
-import { checkProductRules, toProductDto, writeProduct, type ProductDraft } from './product-writer.js';
+import {
+  announceProducts,
+  checkProductRules,
+  toProductDto,
+  writeProduct,
+  type ProductDraft,
+} from './product-writer.js';
 
 export interface CatalogDeps {
   settings: SettingsService;
@@ -217,15 +223,7 @@ export class CatalogService {
   }
 
   private announce(tx: Tx, products: readonly Product[]): void {
-    if (products.length === 0) return;
-    tx.emit({
-      name: 'catalog.changed',
-      payload: {
-        changeSeq: Math.max(...products.map((p) => p.changeSeq)),
-        productIds: products.map((p) => p.id),
-        categoryIds: [],
-      },
-    });
+    announceProducts(tx, products);
   }
 }
 

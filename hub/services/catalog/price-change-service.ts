@@ -19,6 +19,7 @@ import type { Tx } from '../../db/transactor.js';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { auditEntry, SYSTEM_ACTOR, type Actor } from '../settings/actor.js';
+import { pageAnswer } from './paging.js';
 import { parseOrThrow } from '../settings/settings-schema.js';
 import { adjustedPrice } from './price-adjust.js';
 import {
@@ -30,7 +31,7 @@ import {
 } from './price-change-schema.js';
 import { MAX_PRICE_MINOR } from './product-schema.js';
 import type { Product } from './product-schema.js';
-import { writeProduct } from './product-writer.js';
+import { announceProducts, writeProduct } from './product-writer.js';
 
 const PREVIEW_ITEMS = 200;
 const DETAIL_ITEMS = 1000;
@@ -105,8 +106,7 @@ export class PriceChangeService {
   list(status: PriceChangeStatus | null, page: { limit: number; offset: number }) {
     return this.ctx.tx.read((db) => {
       const { items, total } = listPriceChanges(db, status, page.limit, page.offset);
-      const end = page.offset + items.length;
-      return { items, total, nextOffset: end < total ? end : null };
+      return pageAnswer(items, total, page.offset);
     });
   }
 
@@ -178,16 +178,7 @@ export class PriceChangeService {
       );
     }
     tx.audit(auditEntry(actor, 'price_change.apply', id, { products: written.length }));
-    if (written.length > 0) {
-      tx.emit({
-        name: 'catalog.changed',
-        payload: {
-          changeSeq: Math.max(...written.map((p) => p.changeSeq)),
-          productIds: written.map((p) => p.id),
-          categoryIds: [],
-        },
-      });
-    }
+    announceProducts(tx, written);
     const change = getPriceChange(tx.db, id);
     if (!change) throw new Error(`price change ${id} vanished while applied`);
     return change;

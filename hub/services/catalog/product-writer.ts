@@ -176,3 +176,16 @@ function auditDetails(p: ProductRecord, previous: ProductRecord | undefined): Re
   }
   return changed;
 }
+
+/** Tells tills (after commit) that these products changed; the feed from the lowest change_seq has them. */
+export function announceProducts(tx: Tx, products: readonly Product[]): void {
+  if (products.length === 0) return;
+  tx.emit({
+    name: 'catalog.changed',
+    payload: {
+      changeSeq: Math.max(...products.map((p) => p.changeSeq)),
+      productIds: products.map((p) => p.id),
+      categoryIds: [],
+    },
+  });
+}
