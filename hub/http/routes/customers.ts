@@ -1,4 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { CustomerExportService } from '../../services/customers/customer-export.js';
+import type { CustomerMergeService } from '../../services/customers/customer-merge.js';
 import type { CustomerService } from '../../services/customers/customer-service.js';
 import type { ApiModule } from '../app.js';
 import { PageQuerySchema, createRouter, errorResponses } from '../router.js';
@@ -73,9 +75,58 @@ const PageSchema = z
   })
   .openapi('CustomerPage');
 
-/** /customers: lookup for tills and staff, create/edit by staff, delete with 'customers.manage'. */
-export function createCustomersApi(customers: CustomerService): ApiModule {
+const ExportQuery = z.strictObject({
+  consent: z
+    .enum(['all', 'given'])
+    .default('all')
+    .openapi({ description: "'given': only customers who consented to marketing" }),
+});
+const MergeSchema = z.strictObject({ duplicateId: z.uuid() }).openapi('CustomerMerge');
+const MergeResultSchema = z
+  .object({
+    customer: CustomerSchema,
+    mergedId: z.string(),
+    moved: z.record(z.string(), z.number().int()),
+  })
+  .openapi('CustomerMergeResult');
+const MergeRecordSchema = z.object({
+  mergedId: z.string(),
+  mergedName: z.string(),
+  moved: z.record(z.string(), z.number().int()),
+  at: z.string(),
+});
+
+export interface CustomerAdmin {
+  merges: CustomerMergeService;
+  export: CustomerExportService;
+}
+
+/**
+ * /customers: lookup for tills and staff, create/edit by staff; delete, merge and export with
+ * 'customers.manage'.
+ */
+export function createCustomersApi(customers: CustomerService, admin: CustomerAdmin): ApiModule {
   const routes = createRouter({ auth: 'authenticated' })
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/export',
+        tags: ['customers'],
+        summary: 'Every customer with points and lifetime value, as CSV',
+        request: { query: ExportQuery },
+        responses: {
+          200: { description: 'One row per customer', content: { 'text/csv': { schema: z.string() } } },
+          ...errorResponses(400, 401, 403),
+        },
+      }),
+      (c) => {
+        const csv = admin.export.csv(c.get('principal'), c.req.valid('query').consent === 'given');
+        return c.body(csv, 200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': 'attachment; filename="customers.csv"',
+        });
+      },
+    )
     .openapi(
       createRoute({
         method: 'get',
@@ -134,6 +185,37 @@ export function createCustomersApi(customers: CustomerService): ApiModule {
         responses: { 200: json(CustomerSchema, 'Updated'), ...errorResponses(400, 401, 403, 404) },
       }),
       (c) => c.json(customers.update(c.get('principal'), c.req.valid('param').id, c.req.valid('json')), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/merge',
+        tags: ['customers'],
+        summary: 'Merge a duplicate into this customer: sales and points move, the duplicate is deleted',
+        request: { params: IdParam, ...body(MergeSchema) },
+        responses: {
+          200: json(MergeResultSchema, 'The customer kept, and what moved'),
+          ...errorResponses(400, 401, 403, 404, 422),
+        },
+      }),
+      (c) =>
+        c.json(
+          admin.merges.merge(c.get('principal'), c.req.valid('param').id, c.req.valid('json').duplicateId),
+          200,
+        ),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/merges',
+        tags: ['customers'],
+        request: { params: IdParam },
+        responses: {
+          200: json(z.array(MergeRecordSchema), 'Customers merged into this one, newest first'),
+          ...errorResponses(400, 401, 403),
+        },
+      }),
+      (c) => c.json(admin.merges.mergesInto(c.get('principal'), c.req.valid('param').id), 200),
     )
     .openapi(
       createRoute({

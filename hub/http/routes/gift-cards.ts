@@ -3,6 +3,7 @@ import type { GiftCardService } from '../../services/customers/gift-card-service
 import type { ApiModule } from '../app.js';
 import { PageQuerySchema, createRouter, errorResponses, pageSchema } from '../router.js';
 import { body, json } from './access-helpers.js';
+import { ReasonNote, signedChange } from './ledger-schemas.js';
 
 const EntrySchema = z.object({
   kind: z.enum(['load', 'redeem', 'reversal', 'adjust']),
@@ -51,20 +52,7 @@ const ListQuery = PageQuerySchema.extend({
   q: z.string().trim().max(40).default('').openapi({ description: 'Start of the card code' }),
 });
 const ReloadSchema = z
-  .strictObject({
-    amountMinor: z
-      .number()
-      .int()
-      .min(-100_000_000)
-      .max(100_000_000)
-      .refine((n) => n !== 0, 'must not be 0'),
-    note: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .regex(/^[^\p{Cc}]*$/u, 'No control characters'),
-  })
+  .strictObject({ amountMinor: signedChange(100_000_000), note: ReasonNote })
   .openapi('GiftCardReload');
 const ProductParam = z.object({ productId: z.uuid() });
 const ProductBody = z.strictObject({ giftCard: z.boolean() }).openapi('GiftCardProductFlag');

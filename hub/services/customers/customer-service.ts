@@ -37,6 +37,11 @@ export interface Page<T> {
   nextOffset: number | null;
 }
 
+/** One page of a list read with limit and offset, and where the next one starts. */
+export function pageAt<T>(items: T[], total: number, offset: number): Page<T> {
+  return { items, total, nextOffset: offset + items.length < total ? offset + items.length : null };
+}
+
 export interface PurchaseHistory extends Page<{
   saleId: string;
   kind: 'sale' | 'return';

@@ -5,7 +5,7 @@ import { BusinessRuleError, NotFoundError } from '../../errors.js';
 import { auditActor } from '../access/audit-actor.js';
 import { requirePermission, staffOf } from '../access/guards.js';
 import { addGiftCardEntry, assertCardCovers, normalizeGiftCardCode } from './gift-card-ledger.js';
-import type { Page } from './customer-service.js';
+import { pageAt, type Page } from './customer-service.js';
 
 export interface GiftCardEntryView {
   kind: q.GiftCardEntryKind;
@@ -93,7 +93,7 @@ export class GiftCardService {
         createdAt: r.created_at,
         lastActivityAt: r.last_at,
       }));
-      return { items, total, nextOffset: offset + items.length < total ? offset + items.length : null };
+      return pageAt(items, total, offset);
     });
   }
 

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Permission } from '../../../hub/contract/permissions.js';
-import type { Principal } from '../../../hub/contract/principal.js';
 import type { SaleRow } from '../../../hub/db/sales-queries.js';
 import { BusinessRuleError } from '../../../hub/errors.js';
 import {
@@ -9,21 +8,10 @@ import {
   normalizeGiftCardCode,
 } from '../../../hub/services/customers/gift-card-ledger.js';
 import { GiftCardService } from '../../../hub/services/customers/gift-card-service.js';
+import { adminWith } from '../../support/principals.js';
 import { createTestContext, type TestContext } from '../../support/hub-context.js';
 
-function manager(permissions: Permission[] = ['customers.manage']): Principal {
-  return {
-    kind: 'admin',
-    staff: {
-      id: 'manager-1',
-      name: 'M',
-      roleId: 'manager',
-      permissions: new Set(permissions),
-      discountLimitBp: 0,
-    },
-    address: '127.0.0.1',
-  };
-}
+const manager = (permissions: Permission[] = ['customers.manage']) => adminWith(permissions);
 
 /** check() reads only the sale's currency. */
 const sale = (currency: string) => ({ currency }) as SaleRow;
