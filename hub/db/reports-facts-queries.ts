@@ -173,17 +173,27 @@ export interface ProductDayDelta {
 }
 
 export function addProductDay(db: Db, d: ProductDayDelta): void {
-  stmt<ProductDayDelta>(
+  stmt<ProductDayDelta>(db, productUpsert('report_product_days', 'day')).run(d);
+}
+
+/** The same delta into its month: `month` is year * 12 + month of year - 1. */
+export function addProductMonth(db: Db, d: ProductDayDelta & { month: number }): void {
+  const { day: _day, ...rest } = d;
+  stmt<Omit<ProductDayDelta, 'day'> & { month: number }>(
     db,
-    `INSERT INTO report_product_days (day, till_id, staff_id, product_id, kind, category_id, lines, quantity,
+    productUpsert('report_product_months', 'month'),
+  ).run(rest);
+}
+
+function productUpsert(table: string, period: 'day' | 'month'): string {
+  return `INSERT INTO ${table} (${period}, till_id, staff_id, product_id, kind, category_id, lines, quantity,
        gross_minor, discount_minor, tax_minor, total_minor, cost_minor)
-     VALUES (@day, @tillId, @staffId, @productId, @kind, @categoryId, @lines, @quantity, @grossMinor,
+     VALUES (@${period}, @tillId, @staffId, @productId, @kind, @categoryId, @lines, @quantity, @grossMinor,
        @discountMinor, @taxMinor, @totalMinor, @costMinor)
      ON CONFLICT DO UPDATE SET lines = lines + excluded.lines, quantity = quantity + excluded.quantity,
        gross_minor = gross_minor + excluded.gross_minor, discount_minor = discount_minor + excluded.discount_minor,
        tax_minor = tax_minor + excluded.tax_minor, total_minor = total_minor + excluded.total_minor,
-       cost_minor = cost_minor + excluded.cost_minor`,
-  ).run(d);
+       cost_minor = cost_minor + excluded.cost_minor`;
 }
 
 export interface PaymentHourDelta {

@@ -70,33 +70,60 @@ export interface ProductRow {
   marginMinor: number;
 }
 
-/** The store-wide rows when neither till nor staff is chosen; otherwise the per-till-and-staff rows. */
-const PRODUCT_SCOPE = `(CASE WHEN @tillId IS NULL AND @staffId IS NULL THEN till_id = '*' AND staff_id = '*'
-   ELSE till_id <> '*' AND (@tillId IS NULL OR till_id = @tillId) AND (@staffId IS NULL OR staff_id = @staffId) END)`;
-const PRODUCT_WHERE = `${PRODUCT_SCOPE} AND day >= @fromDay AND day < @toDay
-   AND (@categoryId IS NULL OR category_id = @categoryId)`;
-const SIGN = `(CASE kind WHEN 'sale' THEN 1 ELSE -1 END)`;
-
-interface ProductParams extends FactFilter {
-  fromDay: number;
-  toDay: number;
+/**
+ * Which product rows answer a filter: the store-wide '*' rows when neither till nor staff is chosen,
+ * else the per-till-and-staff rows. Each variant is plain equality on the key's first columns, so SQLite
+ * reads only the matching range of the primary key.
+ */
+function productScope(f: FactFilter): string {
+  if (f.tillId === null && f.staffId === null) return `till_id = '*' AND staff_id = '*'`;
+  if (f.staffId === null) return `till_id = @tillId AND staff_id <> '*'`;
+  if (f.tillId === null) return `till_id <> '*' AND staff_id = @staffId`;
+  return `till_id = @tillId AND staff_id = @staffId`;
 }
 
-const dayParams = (f: FactFilter): ProductParams => ({
-  ...f,
-  fromDay: Math.floor(f.fromHour / 24),
-  toDay: Math.floor(f.toHour / 24),
-});
+/**
+ * A day range cut into whole calendar months (read from report_product_months) and the days before and
+ * after them (from report_product_days). Ends are exclusive.
+ */
+export interface ProductSpan {
+  headFrom: number;
+  headTo: number;
+  monthFrom: number;
+  monthTo: number;
+  tailFrom: number;
+  tailTo: number;
+}
+
+type ProductParams = FactFilter & ProductSpan;
+
+const PRODUCT_COLUMNS = `product_id, kind, category_id, lines, quantity, gross_minor, discount_minor, tax_minor,
+  total_minor, cost_minor`;
+
+function productSource(f: FactFilter): string {
+  const scope = productScope(f);
+  return `SELECT ${PRODUCT_COLUMNS} FROM report_product_days WHERE ${scope} AND day >= @headFrom AND day < @headTo
+    UNION ALL
+    SELECT ${PRODUCT_COLUMNS} FROM report_product_months WHERE ${scope} AND month >= @monthFrom AND month < @monthTo
+    UNION ALL
+    SELECT ${PRODUCT_COLUMNS} FROM report_product_days WHERE ${scope} AND day >= @tailFrom AND day < @tailTo`;
+}
+
+const SIGN = `(CASE kind WHEN 'sale' THEN 1 ELSE -1 END)`;
 
 export function selectProductRows(
   db: Db,
   f: FactFilter,
+  span: ProductSpan,
   sort: ProductSort,
   descending: boolean,
   limit: number,
   offset: number,
 ): ProductRow[] {
-  const column = { revenue: 'totalMinor - taxMinor', quantity: 'quantity', margin: 'marginMinor' }[sort];
+  const column = { revenue: 'g.totalMinor - g.taxMinor', quantity: 'g.quantity', margin: 'g.marginMinor' }[
+    sort
+  ];
+  const direction = descending ? 'DESC' : 'ASC';
   return stmt<ProductParams & { limit: number; offset: number }, ProductRow>(
     db,
     `SELECT g.*, p.sku, p.name FROM (
@@ -108,13 +135,13 @@ export function selectProductRows(
               sum(${SIGN} * tax_minor) AS taxMinor, sum(${SIGN} * total_minor) AS totalMinor,
               sum(${SIGN} * cost_minor) AS costMinor,
               sum(${SIGN} * (total_minor - tax_minor - cost_minor)) AS marginMinor
-         FROM report_product_days WHERE ${PRODUCT_WHERE}
-        GROUP BY product_id
-        ORDER BY ${column} ${descending ? 'DESC' : 'ASC'}, product_id
-        LIMIT @limit OFFSET @offset) g
+         FROM (${productSource(f)})
+        WHERE @categoryId IS NULL OR category_id = @categoryId
+        GROUP BY product_id) g
      LEFT JOIN products p ON p.id = g.productId
-     ORDER BY ${column.replace(/(\w+Minor|quantity)/g, 'g.$1')} ${descending ? 'DESC' : 'ASC'}, g.productId`,
-  ).all({ ...dayParams(f), limit, offset });
+     ORDER BY ${column} ${direction}, g.productId
+     LIMIT @limit OFFSET @offset`,
+  ).all({ ...f, ...span, limit, offset });
 }
 
 export interface ProductTotals {
@@ -125,26 +152,24 @@ export interface ProductTotals {
   costMinor: number;
 }
 
-export function selectProductTotals(db: Db, f: FactFilter): ProductTotals {
+export function selectProductTotals(db: Db, f: FactFilter, span: ProductSpan): ProductTotals {
   return (
     stmt<ProductParams, ProductTotals>(
       db,
       `SELECT count(DISTINCT product_id) AS products, coalesce(sum(${SIGN} * quantity), 0) AS quantity,
-              coalesce(sum(${SIGN} * tax_minor), 0) AS taxMinor, coalesce(sum(${SIGN} * total_minor), 0) AS totalMinor,
+              coalesce(sum(${SIGN} * tax_minor), 0) AS taxMinor,
+              coalesce(sum(${SIGN} * total_minor), 0) AS totalMinor,
               coalesce(sum(${SIGN} * cost_minor), 0) AS costMinor
-         FROM report_product_days WHERE ${PRODUCT_WHERE}`,
-    ).get(dayParams(f)) ?? { products: 0, quantity: 0, taxMinor: 0, totalMinor: 0, costMinor: 0 }
+         FROM (${productSource(f)})
+        WHERE @categoryId IS NULL OR category_id = @categoryId`,
+    ).get({ ...f, ...span }) ?? { products: 0, quantity: 0, taxMinor: 0, totalMinor: 0, costMinor: 0 }
   );
 }
-
-const LINE_WHERE = `hour >= @fromHour AND hour < @toHour AND ${WHO}
-   AND (@categoryId IS NULL OR category_id = @categoryId)`;
 
 export interface CategoryRow {
   categoryId: string;
   name: string | null;
-  docs: number;
-  items: number;
+  lines: number;
   grossMinor: number;
   discountMinor: number;
   taxMinor: number;
@@ -152,20 +177,25 @@ export interface CategoryRow {
   costMinor: number;
 }
 
-export function selectCategoryRows(db: Db, f: FactFilter): CategoryRow[] {
-  return stmt<FactFilter, CategoryRow>(
+/** Categories from the product summaries (a product's category as it was when sold). */
+export function selectCategoryRows(db: Db, f: FactFilter, span: ProductSpan): CategoryRow[] {
+  return stmt<ProductParams, CategoryRow>(
     db,
     `SELECT g.*, c.name FROM (
-       SELECT category_id AS categoryId, sum(CASE kind WHEN 'sale' THEN docs ELSE 0 END) AS docs,
-              sum(${SIGN} * items) AS items, sum(${SIGN} * gross_minor) AS grossMinor,
-              sum(${SIGN} * (promotion_discount_minor + line_discount_minor + sale_discount_minor)) AS discountMinor,
+       SELECT category_id AS categoryId, sum(CASE kind WHEN 'sale' THEN lines ELSE 0 END) AS lines,
+              sum(${SIGN} * gross_minor) AS grossMinor, sum(${SIGN} * discount_minor) AS discountMinor,
               sum(${SIGN} * tax_minor) AS taxMinor, sum(${SIGN} * total_minor) AS totalMinor,
               sum(${SIGN} * cost_minor) AS costMinor
-         FROM report_line_hours WHERE ${LINE_WHERE} GROUP BY category_id) g
+         FROM (${productSource(f)})
+        WHERE @categoryId IS NULL OR category_id = @categoryId
+        GROUP BY category_id) g
      LEFT JOIN categories c ON c.id = g.categoryId
      ORDER BY g.totalMinor DESC, g.categoryId`,
-  ).all(f);
+  ).all({ ...f, ...span });
 }
+
+const LINE_WHERE = `hour >= @fromHour AND hour < @toHour AND ${WHO}
+   AND (@categoryId IS NULL OR category_id = @categoryId)`;
 
 export interface TaxRow {
   taxRateBp: number;

@@ -13,6 +13,7 @@ const BENCHES = [
   'device-latency.ts',
   'till-js-size.ts',
   'till-page.ts',
+  'reports.ts',
 ];
 const ROOT = join(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');

@@ -75,3 +75,14 @@ export function utcStartOfDay(day: number, timeZone: string): string {
 export function localDayOf(now: Date, timeZone: string): number {
   return Math.floor(localHourOf(now.toISOString(), timeZone) / 24);
 }
+
+/** The month number (year * 12 + month of year - 1) of a day number. */
+export function monthOfDay(day: number): number {
+  const d = new Date(day * DAY_MS);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+/** The day number of the first day of a month number. */
+export function firstDayOfMonth(month: number): number {
+  return Math.floor(Date.UTC(Math.floor(month / 12), month % 12, 1) / DAY_MS);
+}

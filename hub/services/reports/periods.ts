@@ -1,4 +1,5 @@
-import { dateOfDay, dayNumber } from './local-time.js';
+import type { ProductSpan } from '../../db/reports-queries.js';
+import { dateOfDay, dayNumber, firstDayOfMonth, monthOfDay } from './local-time.js';
 
 // Pure calendar arithmetic on local day numbers: which bucket a day falls in, and the period before.
 
@@ -74,4 +75,23 @@ export function previousRange(range: DayRange): DayRange {
   }
   const length = range.toDay - range.fromDay + 1;
   return { fromDay: range.fromDay - length, toDay: range.fromDay - 1 };
+}
+
+/** Whole months inside a range, and the loose days before and after them (ends exclusive). */
+export function monthSpan(range: DayRange): ProductSpan {
+  const end = range.toDay + 1;
+  const first = monthOfDay(range.fromDay);
+  const monthFrom = firstDayOfMonth(first) === range.fromDay ? first : first + 1;
+  const monthTo = monthOfDay(end);
+  if (monthFrom >= monthTo) {
+    return { headFrom: range.fromDay, headTo: end, monthFrom: 0, monthTo: 0, tailFrom: 0, tailTo: 0 };
+  }
+  return {
+    headFrom: range.fromDay,
+    headTo: firstDayOfMonth(monthFrom),
+    monthFrom,
+    monthTo,
+    tailFrom: firstDayOfMonth(monthTo),
+    tailTo: end,
+  };
 }

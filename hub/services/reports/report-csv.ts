@@ -124,11 +124,10 @@ function tableOf(
     case 'categories': {
       const r = reports.categories(query);
       return {
-        columns: ['category', 'sales', 'items', 'gross', 'discount', 'tax', 'total', 'cost', 'margin'],
+        columns: ['category', 'lines', 'gross', 'discount', 'tax', 'total', 'cost', 'margin'],
         rows: r.categories.map((c) => [
           c.name ?? c.categoryId,
-          c.docs,
-          c.items,
+          c.lines,
           m(c.grossMinor),
           m(c.discountMinor),
           m(c.taxMinor),

@@ -5,7 +5,15 @@ import { reportsBuilt } from '../../db/reports-facts-queries.js';
 import { ValidationError } from '../../errors.js';
 import { addRow, sumFigures, zeroFigures, type Figures } from './figures.js';
 import { dateOfDay, utcStartOfDay } from './local-time.js';
-import { bucketOf, bucketsOf, previousRange, rangeOf, type DayRange, type Granularity } from './periods.js';
+import {
+  bucketOf,
+  bucketsOf,
+  monthSpan,
+  previousRange,
+  rangeOf,
+  type DayRange,
+  type Granularity,
+} from './periods.js';
 import { rebuildReportFacts, storeTimeZone } from './sale-facts.js';
 
 /** What every report is filtered by: local dates (both included) and optional till, staff and category. */
@@ -112,8 +120,16 @@ export class ReportService {
     granularity: Granularity,
   ): { key: string; figures: Figures }[] {
     const byKey = new Map(bucketsOf(range, granularity).map((key) => [key, zeroFigures()]));
+    // Rows come hour by hour; the bucket of an hour depends only on its day (or hour of day), so each
+    // day's key is worked out once.
+    const keyOf = new Map<number, Figures | undefined>();
     for (const row of q.selectPeriodRows(db, this.filter(range, query))) {
-      const figures = byKey.get(bucketOf(row.hour, granularity));
+      const slot = granularity === 'hour' ? row.hour % 24 : Math.floor(row.hour / 24);
+      let figures = keyOf.get(slot);
+      if (!keyOf.has(slot)) {
+        figures = byKey.get(bucketOf(row.hour, granularity));
+        keyOf.set(slot, figures);
+      }
       if (figures) addRow(figures, row);
     }
     return [...byKey].map(([key, figures]) => ({ key, figures }));
@@ -121,18 +137,21 @@ export class ReportService {
 
   /** Products ranked by revenue (before tax), quantity or margin; best first or worst first. */
   products(query: ReportQuery, sort: q.ProductSort, order: 'best' | 'worst', limit: number, offset: number) {
-    const f = this.filter(this.range(query), query);
+    const range = this.range(query);
+    const f = this.filter(range, query);
+    const span = monthSpan(range);
     return this.ctx.tx.read((db) => {
-      const totals = q.selectProductTotals(db, f);
-      const items = q.selectProductRows(db, f, sort, order === 'best', limit, offset);
+      const totals = q.selectProductTotals(db, f, span);
+      const items = q.selectProductRows(db, f, span, sort, order === 'best', limit, offset);
       return { ...pageOf(items, totals.products, offset), totals };
     });
   }
 
   categories(query: ReportQuery) {
-    const f = this.filter(this.range(query), query);
+    const range = this.range(query);
+    const f = this.filter(range, query);
     return this.ctx.tx.read((db) => {
-      const categories = q.selectCategoryRows(db, f);
+      const categories = q.selectCategoryRows(db, f, monthSpan(range));
       return {
         categories: categories.map((c) => ({ ...c, marginMinor: c.totalMinor - c.taxMinor - c.costMinor })),
         totals: {

@@ -4,6 +4,7 @@ import {
   addLineHour,
   addPaymentHour,
   addProductDay,
+  addProductMonth,
   clearReportFacts,
   completedDocIds,
   markReportsBuilt,
@@ -18,7 +19,7 @@ import {
   type ProductDayDelta,
 } from '../../db/reports-facts-queries.js';
 import { readSettingsJson } from '../../db/settings-queries.js';
-import { localHourOf } from './local-time.js';
+import { localHourOf, monthOfDay } from './local-time.js';
 
 /** The store-wide product row of report_product_days (see 060_reports.sql). */
 export const ALL = '*';
@@ -115,9 +116,12 @@ export function addDocumentFacts(
     products.set(l.product_id, p);
   }
   for (const g of groups.values()) addLineHour(db, g);
+  const month = monthOfDay(day);
   for (const p of products.values()) {
     addProductDay(db, p);
     addProductDay(db, { ...p, tillId: ALL, staffId: ALL });
+    addProductMonth(db, { ...p, month });
+    addProductMonth(db, { ...p, month, tillId: ALL, staffId: ALL });
   }
   const sum = (f: (l: FactLineRow) => number) => lines.reduce((n, l) => n + f(l), 0);
   addDocHour(db, {

@@ -191,7 +191,8 @@ export async function generateStore(days: number, seed = 7): Promise<GeneratedSt
     }
     // Now and then a customer brings part of an earlier sale back.
     if (completed.length > 3 && rnd() < 0.7) {
-      const { sale, till } = pick(completed);
+      // Each sale comes back at most once, so a line is never returned past what was sold.
+      const { sale, till } = completed.splice(Math.floor(rnd() * completed.length), 1)[0]!;
       const line = sale.lines.find((l) => l.status === 'active' && !l.measured && l.quantity > 0);
       if (line) {
         const { sale: ret } = await f.mod.returns.create(till.supervisor, {

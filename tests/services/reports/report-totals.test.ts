@@ -6,7 +6,8 @@ import { generateStore, type GeneratedStore } from './report-store.js';
 // the real services wrote; the reports read only their summaries.
 
 const ZONE = 'Europe/Helsinki';
-const localDate = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE }).format(new Date(iso));
+const localDates = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE });
+const localDate = (iso: string) => localDates.format(new Date(iso));
 
 interface DocLine {
   id: string;
@@ -33,7 +34,7 @@ describe('reports agree with the sales to the minor unit', () => {
   let range: { from: string; to: string };
 
   beforeAll(async () => {
-    s = await generateStore(16);
+    s = await generateStore(35);
     lines = s.f.ctx.db
       .prepare<[], DocLine>(
         `SELECT l.id, l.sale_id, s.kind, s.till_id, s.staff_id, s.completed_at, l.product_id, p.category_id,
@@ -173,6 +174,32 @@ describe('reports agree with the sales to the minor unit', () => {
         (l) => l.total_minor,
       ),
     );
+  });
+
+  it('ranks from whole months and loose days alike', () => {
+    expect(range.from).toBe('2026-06-01');
+    expect(range.to > '2026-07-01').toBe(true);
+    const spans = [
+      { from: '2026-06-01', to: '2026-06-30' },
+      { from: '2026-06-10', to: '2026-07-03' },
+      { from: '2026-06-01', to: range.to },
+    ];
+    for (const span of spans) {
+      const of = lines.filter((l) => {
+        const date = localDate(l.completed_at);
+        return date >= span.from && date <= span.to;
+      });
+      const report = s.reports.products(span, 'margin', 'best', 500, 0);
+      expect({ span, total: report.totals.totalMinor, cost: report.totals.costMinor }).toEqual({
+        span,
+        total: sum(of, (l) => l.total_minor),
+        cost: sum(of, (l) => l.cost_minor),
+      });
+      const margins = report.items.map((p) => p.marginMinor);
+      expect(margins).toEqual([...margins].sort((a, b) => b - a));
+      const cats = s.reports.categories(span);
+      expect(cats.totals.totalMinor).toBe(sum(of, (l) => l.total_minor));
+    }
   });
 
   it('categories, tax rates and tenders total the documents', () => {

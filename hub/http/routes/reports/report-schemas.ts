@@ -123,8 +123,7 @@ export const CategoriesReportSchema = z
       z.object({
         categoryId: z.string(),
         name: z.string().nullable(),
-        docs: Count,
-        items: Count,
+        lines: Count,
         grossMinor: Minor,
         discountMinor: Minor,
         taxMinor: Minor,
