@@ -22,6 +22,11 @@ interface RoleItem {
 const HOUR = 3_600_000;
 const shopDate = (at: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date(at));
+/** "2026-12-06T08:30": the shop's wall clock, as a datetime-local input takes it. */
+const shopWall = (at: number) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'short' })
+    .format(new Date(at))
+    .replace(' ', 'T');
 
 /**
  * The staff area of the admin pages in Debian's Chromium against the demo hub: staff (add, PIN reset,
@@ -32,6 +37,7 @@ describe('admin: staff, roles, timesheets and performance in a real browser', ()
   let bench: DemoTillBench;
   let page: Page;
   let saleTotal = 0;
+  let shiftStart = 0;
   const started = Date.now();
 
   const api = (path: string, init: { method?: string; body?: unknown } = {}) =>
@@ -56,6 +62,7 @@ describe('admin: staff, roles, timesheets and performance in a real browser', ()
     }
     const cashier = demo.hub.modules.demo!.staff.find((s) => s.role === 'cashier')!;
     const start = Math.floor((started - 30 * HOUR) / 60_000) * 60_000;
+    shiftStart = start;
     const shift = await api(`/time-clock/shifts/${newId()}`, {
       method: 'PUT',
       body: {
@@ -159,6 +166,27 @@ describe('admin: staff, roles, timesheets and performance in a real browser', ()
     expect(lines[0]).toBe('staff_id,name,role,date,worked_minutes,break_minutes,worked_hours');
     const anna = lines.filter((l) => l.includes('Anna Cashier'));
     expect(anna.reduce((sum, l) => sum + Number(l.split(',')[4]), 0)).toBe(450);
+  }, 60_000);
+
+  it('corrects a shift from the timesheet: clocked out half an hour later, with a reason', async () => {
+    await page.getByRole('link', { name: 'Anna Cashier' }).click();
+    await page.getByRole('heading', { name: 'Shifts of Anna Cashier', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Correct' }).click();
+    await page.getByLabel('Clocked out (empty: still at work)').fill(shopWall(shiftStart + 8.5 * HOUR));
+    await page.getByLabel('Reason (kept in the audit log)').fill('forgot to clock out');
+    await page.getByRole('button', { name: 'Save shift' }).click();
+    await page.getByText('The shift is saved.').waitFor();
+    await page.getByRole('table', { name: 'Shifts in the period' }).getByText('8:00').waitFor();
+    await screenshot(page, 'admin-shifts-desktop');
+    const from = new Date(shiftStart - HOUR).toISOString();
+    const shifts = (await api(`/time-clock/shifts?from=${from}&to=${new Date().toISOString()}`)).body
+      .items as {
+      workedMinutes: number;
+      corrected: boolean;
+      breaks: unknown[];
+    }[];
+    expect(shifts).toEqual([expect.objectContaining({ workedMinutes: 480, corrected: true })]);
+    expect(shifts[0]?.breaks).toHaveLength(1);
   }, 60_000);
 
   it('shows each employee’s performance, agreeing with the sales', async () => {

@@ -65,6 +65,14 @@ export const routes: readonly AdminRoute[] = [
     load: () => import('./timesheets-page.js'),
   },
   {
+    path: '/timesheets/:staffId',
+    group: 'staff',
+    title: () => msg('Shifts'),
+    permission: 'staff.manage',
+    tag: 'shifts-page',
+    load: () => import('./shifts-page.js'),
+  },
+  {
     path: '/staff-performance',
     group: 'staff',
     title: () => msg('Staff performance'),

@@ -9,6 +9,7 @@ import { staffStyles } from './staff-styles.js';
 import { renderTable } from '../components/table.js';
 import { adminLocale } from '../i18n/admin-localization.js';
 import { AdminPage } from '../shell/admin-page.js';
+import { adminHref } from '../shell/router.js';
 import { renderRangeForm } from './range-form.js';
 import { RangeReport } from './range-report.js';
 import { hoursMinutes, roleLabel } from './staff-text.js';
@@ -72,7 +73,10 @@ export class TimesheetsPage extends AdminPage {
           rows: rows,
           empty: loading ? msg('Loading…') : msg('Nobody clocked in during this period.'),
           columns: [
-            { header: msg('Name'), cell: (r) => r.name },
+            {
+              header: msg('Name'),
+              cell: (r) => html`<a href=${adminHref(`/timesheets/${r.staffId}`, { ...range })}>${r.name}</a>`,
+            },
             { header: msg('Role'), cell: (r) => roleLabel(r.roleName) },
             { header: msg('Shifts'), cell: (r) => count(r.shifts), align: 'end' },
             {
