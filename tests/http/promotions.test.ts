@@ -251,6 +251,30 @@ describe('/promotions', () => {
     for (const p of [multibuy, members, coupon]) await admin(`/promotions/${p.id}/archive`, 'POST');
   });
 
+  it('gives a customers-only price only while a customer is attached to the sale', async () => {
+    const members = await create({
+      name: 'Member price',
+      rule: { kind: 'fixed_price', priceMinor: 100 },
+      customersOnly: true,
+    });
+    const { id, sale } = await openSale([{ productId: a.id, quantity: 2 }]);
+    expect(sale.lines[0]!.promotions).toEqual([]);
+    const customer = await demo.api('/customers', { method: 'POST', body: { name: 'Maja Medlem' } });
+    expect(customer.status).toBe(201);
+    const attached = await demo.api(`/sales/${id}/customer`, {
+      method: 'PUT',
+      body: { customerId: customer.body.id },
+    });
+    expect(attached.status, JSON.stringify(attached.body)).toBe(200);
+    expect((attached.body as unknown as SaleBody).lines[0]!.promotions).toEqual([
+      { promotionId: members.id, name: 'Member price', discountMinor: (a.priceMinor - 100) * 2 },
+    ]);
+    const detached = await demo.api(`/sales/${id}/customer`, { method: 'PUT', body: { customerId: null } });
+    expect((detached.body as unknown as SaleBody).lines[0]!.promotions).toEqual([]);
+    await demo.api(`/sales/${id}/void`, { method: 'POST', body: {} });
+    await admin(`/promotions/${members.id}/archive`, 'POST');
+  });
+
   it('takes a coupon code on the sale, shows it, refuses an unknown one unchanged and keeps it across cart changes', async () => {
     const coupon = await create({
       name: 'Winter ten',

@@ -11,7 +11,7 @@ import { adminLocale } from '../i18n/admin-localization.js';
 import { AdminPage } from '../shell/admin-page.js';
 import { navigate } from '../shell/navigation.js';
 import { combineHelp } from './combine-help.js';
-import { renderNotice, runAction, type Notice } from './page-notice.js';
+import { promotionStyles, renderNotice, runAction, type Notice } from './page-notice.js';
 import {
   formOf,
   kindLabel,
@@ -65,21 +65,11 @@ export class PromotionEditorPage extends AdminPage {
     baseStyles,
     buttonStyles,
     pageStyles,
+    promotionStyles,
     css`
       form {
         display: grid;
         gap: 1rem;
-      }
-      .field-error {
-        color: var(--danger);
-        font-weight: 600;
-        font-size: 0.9rem;
-      }
-      details ol {
-        margin: 0.75rem 0 0;
-        padding-inline-start: 1.25rem;
-        display: grid;
-        gap: 0.4rem;
       }
     `,
   ];
@@ -217,19 +207,26 @@ export class PromotionEditorPage extends AdminPage {
 
   private _text(field: TextField, label: string, type: 'text' | 'datetime-local') {
     const error = this._errors[field];
-    return html`<label class="field">
-      <span>${label}</span>
-      <input
-        name=${field}
-        type=${type}
-        autocomplete="off"
-        inputmode=${['buy', 'pay', 'quantity', 'get', 'priority'].includes(field) ? 'numeric' : field === 'amount' || field === 'percent' ? 'decimal' : nothing}
-        .value=${this._form[field]}
-        aria-invalid=${error === undefined ? 'false' : 'true'}
-        @input=${(e: Event) => this._set({ [field]: (e.target as HTMLInputElement).value })}
-      />
-      ${error === undefined ? nothing : html`<span class="field-error" role="alert">${error}</span>`}
-    </label>`;
+    const numeric = ['buy', 'pay', 'quantity', 'get', 'priority'].includes(field);
+    const decimal = field === 'amount' || field === 'percent';
+    // The error sits beside the label, not in it, so the field keeps its name and the error is read as
+    // its description.
+    return html`<div>
+      <label class="field">
+        <span>${label}</span>
+        <input
+          name=${field}
+          type=${type}
+          autocomplete="off"
+          inputmode=${numeric ? 'numeric' : decimal ? 'decimal' : nothing}
+          .value=${this._form[field]}
+          aria-invalid=${error === undefined ? 'false' : 'true'}
+          aria-describedby=${error === undefined ? nothing : `${field}-error`}
+          @input=${(e: Event) => this._set({ [field]: (e.target as HTMLInputElement).value })}
+        />
+      </label>
+      ${error === undefined ? nothing : html`<span class="field-error" id="${field}-error">${error}</span>`}
+    </div>`;
   }
 
   private _target(field: 'target' | 'getTarget', legend: string) {

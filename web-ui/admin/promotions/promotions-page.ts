@@ -12,7 +12,7 @@ import { renderPagedTable } from '../components/table.js';
 import { AdminPage } from '../shell/admin-page.js';
 import { setQuery } from '../shell/navigation.js';
 import { combineHelp } from './combine-help.js';
-import { renderNotice, runAction, type Notice } from './page-notice.js';
+import { promotionStyles, renderNotice, runAction, type Notice } from './page-notice.js';
 import { ruleSummary } from './promotion-form.js';
 import {
   archivePromotion,
@@ -49,6 +49,7 @@ export class PromotionsPage extends AdminPage {
     baseStyles,
     buttonStyles,
     pageStyles,
+    promotionStyles,
     css`
       .tabs {
         display: flex;
@@ -64,12 +65,6 @@ export class PromotionsPage extends AdminPage {
         display: flex;
         flex-wrap: wrap;
         gap: 0.3rem;
-      }
-      details ol {
-        margin: 0.75rem 0 0;
-        padding-inline-start: 1.25rem;
-        display: grid;
-        gap: 0.4rem;
       }
     `,
   ];

@@ -170,7 +170,7 @@ export class PromotionSampleCart extends LitElement {
         ],
       })}
       <p role="status" data-preview-total>
-        ${msg(str`Saved ${money(preview.discountMinor)}: ${money(preview.totalMinor)} instead of ${money(preview.grossMinor)}.`)}
+        ${msg(str`Saved ${money(preview.discountMinor)}: ${money(preview.totalMinor)} instead of ${money(preview.grossMinor)}`)}
       </p>
     </div>`;
   }

@@ -91,6 +91,8 @@ export class CartOperations {
       }
       case 'coupon': {
         const result = await this.#edit({ kind: 'coupon', codes: sync.state.sale.couponCodes });
+        // A code the hub refused before is old news once the cashier tries again.
+        if (result !== null) this.host.notify(null);
         if (result?.kind === 'coupon-add') sync.update((c) => addCoupon(c, result.code));
         if (result?.kind === 'coupon-remove') sync.update((c) => removeCoupon(c, result.code));
         return;
