@@ -8,7 +8,6 @@ import { formText } from '../components/form-data.js';
 import { pageStyles } from '../components/page-styles.js';
 import { PagedList } from '../components/paged-list.js';
 import { renderPagedTable } from '../components/table.js';
-import { adminHref } from '../shell/router.js';
 import { AdminPage } from '../shell/admin-page.js';
 import { renderNotice, type Notice } from './notice.js';
 import { listLevels, setReorderPoint, type StockLevel } from './stock-api.js';
@@ -37,10 +36,6 @@ export class StockLevelsPage extends AdminPage {
   override render() {
     return html`<div class="head">
         <h1>${msg('Stock on hand')}</h1>
-        <div class="actions">
-          <a class="button" href=${adminHref('/stock/receive')}>${msg('Receive stock')}</a>
-          <a class="button" href=${adminHref('/stock/adjust')}>${msg('Adjust stock')}</a>
-        </div>
       </div>
       ${renderNotice(this._notice)}
       <form class="toolbar" role="search" @submit=${this._search}>
