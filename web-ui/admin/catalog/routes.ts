@@ -1,0 +1,67 @@
+import { msg } from '@lit/localize';
+import type { AdminRoute } from '../shell/router.js';
+
+export const routes: readonly AdminRoute[] = [
+  {
+    path: '/products',
+    group: 'catalog',
+    title: () => msg('Products'),
+    navOrder: 10,
+    permission: 'catalog.manage',
+    tag: 'products-page',
+    load: () => import('./products-page.js'),
+  },
+  {
+    path: '/products/:id',
+    group: 'catalog',
+    title: () => msg('Product'),
+    permission: 'catalog.manage',
+    tag: 'product-page',
+    load: () => import('./product-page.js'),
+  },
+  {
+    path: '/categories',
+    group: 'catalog',
+    title: () => msg('Categories'),
+    navOrder: 20,
+    permission: 'catalog.manage',
+    tag: 'categories-page',
+    load: () => import('./categories-page.js'),
+  },
+  {
+    path: '/price-changes',
+    group: 'catalog',
+    title: () => msg('Price changes'),
+    navOrder: 30,
+    permission: 'catalog.manage',
+    tag: 'price-changes-page',
+    load: () => import('./price-changes-page.js'),
+  },
+  {
+    path: '/catalog-import',
+    group: 'catalog',
+    title: () => msg('Import and export'),
+    navOrder: 40,
+    permission: 'catalog.manage',
+    tag: 'catalog-import-page',
+    load: () => import('./import-page.js'),
+  },
+  {
+    path: '/label-templates',
+    group: 'catalog',
+    title: () => msg('Scale labels'),
+    navOrder: 50,
+    permission: 'catalog.manage',
+    tag: 'label-templates-page',
+    load: () => import('./label-templates-page.js'),
+  },
+  {
+    path: '/tax-classes',
+    group: 'catalog',
+    title: () => msg('Tax classes'),
+    navOrder: 60,
+    permission: 'settings.manage',
+    tag: 'tax-classes-page',
+    load: () => import('./tax-classes-page.js'),
+  },
+];
