@@ -96,6 +96,8 @@ export interface LineHourDelta {
   categoryId: string;
   taxRateBp: number;
   kind: string;
+  /** Documents added by this delta (1 for one sale; more when a bulk load adds several at once). */
+  docs: number;
   lines: number;
   items: number;
   grossMinor: number;
@@ -114,10 +116,10 @@ export function addLineHour(db: Db, d: LineHourDelta): void {
     `INSERT INTO report_line_hours (hour, till_id, staff_id, category_id, tax_rate_bp, kind, docs, lines, items,
        gross_minor, promotion_discount_minor, line_discount_minor, sale_discount_minor, net_minor, tax_minor,
        total_minor, cost_minor)
-     VALUES (@hour, @tillId, @staffId, @categoryId, @taxRateBp, @kind, 1, @lines, @items, @grossMinor,
+     VALUES (@hour, @tillId, @staffId, @categoryId, @taxRateBp, @kind, @docs, @lines, @items, @grossMinor,
        @promotionDiscountMinor, @lineDiscountMinor, @saleDiscountMinor, @netMinor, @taxMinor, @totalMinor,
        @costMinor)
-     ON CONFLICT DO UPDATE SET docs = docs + 1, lines = lines + excluded.lines, items = items + excluded.items,
+     ON CONFLICT DO UPDATE SET docs = docs + excluded.docs, lines = lines + excluded.lines, items = items + excluded.items,
        gross_minor = gross_minor + excluded.gross_minor,
        promotion_discount_minor = promotion_discount_minor + excluded.promotion_discount_minor,
        line_discount_minor = line_discount_minor + excluded.line_discount_minor,
@@ -132,6 +134,7 @@ export interface DocHourDelta {
   tillId: string;
   staffId: string;
   kind: string;
+  docs: number;
   lines: number;
   items: number;
   grossMinor: number;
@@ -147,9 +150,9 @@ export function addDocHour(db: Db, d: DocHourDelta): void {
     db,
     `INSERT INTO report_doc_hours (hour, till_id, staff_id, kind, docs, lines, items, gross_minor, discount_minor,
        tax_minor, total_minor, cost_minor, rounding_minor)
-     VALUES (@hour, @tillId, @staffId, @kind, 1, @lines, @items, @grossMinor, @discountMinor, @taxMinor,
+     VALUES (@hour, @tillId, @staffId, @kind, @docs, @lines, @items, @grossMinor, @discountMinor, @taxMinor,
        @totalMinor, @costMinor, @roundingMinor)
-     ON CONFLICT DO UPDATE SET docs = docs + 1, lines = lines + excluded.lines, items = items + excluded.items,
+     ON CONFLICT DO UPDATE SET docs = docs + excluded.docs, lines = lines + excluded.lines, items = items + excluded.items,
        gross_minor = gross_minor + excluded.gross_minor, discount_minor = discount_minor + excluded.discount_minor,
        tax_minor = tax_minor + excluded.tax_minor, total_minor = total_minor + excluded.total_minor,
        cost_minor = cost_minor + excluded.cost_minor, rounding_minor = rounding_minor + excluded.rounding_minor`,

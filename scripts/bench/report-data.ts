@@ -10,6 +10,7 @@ import { newId } from '../../hub/ids.js';
 import { utcStartOfDay } from '../../hub/services/reports/local-time.js';
 import { addDocumentFacts } from '../../hub/services/reports/sale-facts.js';
 import { prng } from '../demo/catalog-seed.js';
+import { BatchedFacts } from './fact-batch.js';
 
 export interface YearOptions {
   /** Sale lines to write (returns come on top, about 1 %). */
@@ -76,6 +77,15 @@ export function generateYear(
   let sales = 0;
   let returns = 0;
   let pending = 0;
+  const facts = new BatchedFacts();
+  // Secondary indexes of the document tables are built once after the load, as a bulk import does.
+  const indexes = db
+    .prepare<[], { name: string; sql: string }>(
+      `SELECT name, sql FROM sqlite_master
+        WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('sales', 'sale_lines', 'payments')`,
+    )
+    .all();
+  for (const index of indexes) db.exec(`DROP INDEX ${index.name}`);
   db.exec('BEGIN');
   try {
     for (let day = options.fromDay; day <= options.toDay; day++) {
@@ -96,6 +106,7 @@ export function generateYear(
         const staffId = till.staffIds[Math.floor(unit() * till.staffIds.length)]!;
         const n = 1 + Math.floor(unit() * unit() * MAX_EXTRA_LINES);
         const written = writeSale(db, options, {
+          facts,
           at,
           tillId: till.tillId,
           staffId,
@@ -110,7 +121,7 @@ export function generateYear(
         pending++;
         // About one sale in a hundred comes back within a few days, one line of it.
         if (unit() < 0.01 && recent.length > 50) {
-          writeReturn(db, options, recent[Math.floor(unit() * recent.length)]!, at, receipt);
+          writeReturn(db, options, facts, recent[Math.floor(unit() * recent.length)]!, at, receipt);
           returns++;
         }
         if (pending >= SALES_PER_TRANSACTION) {
@@ -119,17 +130,21 @@ export function generateYear(
           pending = 0;
         }
       }
+      facts.flush(db);
       options.onDay?.(day, lines);
     }
     db.exec('COMMIT');
   } catch (error) {
     db.exec('ROLLBACK');
     throw error;
+  } finally {
+    for (const index of indexes) db.exec(index.sql);
   }
   return { lines, sales, returns };
 }
 
 interface SaleContext {
+  facts: BatchedFacts;
   at: number;
   tillId: string;
   staffId: string;
@@ -329,7 +344,7 @@ function writeSale(db: Db, options: YearOptions, c: SaleContext): number {
   const tender = options.tenders[c.unit() < 0.7 ? 1 % options.tenders.length : 0]!;
   insertPayment(db, { saleId, tender, direction: 'charge', amount: total, at });
   addDocumentFacts(
-    db,
+    c.facts,
     {
       id: saleId,
       kind: 'sale',
@@ -349,6 +364,7 @@ function writeSale(db: Db, options: YearOptions, c: SaleContext): number {
 function writeReturn(
   db: Db,
   options: YearOptions,
+  facts: BatchedFacts,
   from: SaleContext['recent'][number],
   at: number,
   receipt: Map<string, number>,
@@ -386,7 +402,7 @@ function writeReturn(
   const tender = options.tenders[0]!;
   insertPayment(db, { saleId: id, tender, direction: 'refund', amount: l.total, at: iso });
   addDocumentFacts(
-    db,
+    facts,
     {
       id,
       kind: 'return',

@@ -145,6 +145,24 @@ async function main(): Promise<void> {
         'summary rows',
         `line hours ${String(count('report_line_hours'))}, doc hours ${String(count('report_doc_hours'))}, product days ${String(count('report_product_days'))}, payment hours ${String(count('report_payment_hours'))}`,
       );
+      const agree = ctx.db
+        .prepare<[], { docs: number; facts: number; lines: number; products: number }>(
+          `SELECT (SELECT sum(CASE kind WHEN 'sale' THEN total_minor ELSE -total_minor END) FROM sales) AS docs,
+                  (SELECT sum(CASE kind WHEN 'sale' THEN total_minor ELSE -total_minor END) FROM report_doc_hours) AS facts,
+                  (SELECT sum(CASE kind WHEN 'sale' THEN total_minor ELSE -total_minor END) FROM report_line_hours) AS lines,
+                  (SELECT sum(CASE kind WHEN 'sale' THEN total_minor ELSE -total_minor END) FROM report_product_months
+                    WHERE till_id = '*') AS products`,
+        )
+        .get();
+      printFigure(
+        'summaries agree with the documents',
+        agree !== undefined &&
+          agree.docs === agree.facts &&
+          agree.docs === agree.lines &&
+          agree.docs === agree.products
+          ? `yes (${String(agree.docs)} minor units net)`
+          : `NO: ${JSON.stringify(agree)}`,
+      );
       printFigure('hub.db', `${(statSync(join(dir, 'hub.db')).size / 2 ** 20).toFixed(0)} MiB`);
       year = { from: dateOfDay(fromDay), to: dateOfDay(toDay) };
       const reports = new ReportService(ctx);

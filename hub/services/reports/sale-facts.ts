@@ -15,7 +15,9 @@ import {
   type FactDocRow,
   type FactLineRow,
   type FactPaymentRow,
+  type DocHourDelta,
   type LineHourDelta,
+  type PaymentHourDelta,
   type ProductDayDelta,
 } from '../../db/reports-facts-queries.js';
 import { readSettingsJson } from '../../db/settings-queries.js';
@@ -46,14 +48,50 @@ export function recordSaleFacts(db: Db, saleId: string): void {
   recordLineCosts(db, saleId);
   const doc = selectFactDoc(db, saleId);
   if (!doc) return;
-  addDocumentFacts(db, doc, selectFactLines(db, saleId), selectFactPayments(db, saleId), storeTimeZone(db));
+  addDocumentFacts(
+    tableSink(db),
+    doc,
+    selectFactLines(db, saleId),
+    selectFactPayments(db, saleId),
+    storeTimeZone(db),
+  );
 }
 
 const itemsOf = (l: FactLineRow) => (l.measured === 1 ? 1 : l.quantity);
 
-/** Adds one completed document to every summary; the bulk generator calls it with rows it holds. */
+/** Where a document's summary deltas go: straight into the tables, or gathered first by a bulk load. */
+export interface FactSink {
+  lineHour(d: LineHourDelta): void;
+  docHour(d: DocHourDelta): void;
+  productDay(d: ProductDayDelta): void;
+  productMonth(d: ProductDayDelta & { month: number }): void;
+  paymentHour(d: PaymentHourDelta): void;
+}
+
+/** Each delta upserted at once, in the caller's transaction: what a completing sale does. */
+export function tableSink(db: Db): FactSink {
+  return {
+    lineHour: (d) => {
+      addLineHour(db, d);
+    },
+    docHour: (d) => {
+      addDocHour(db, d);
+    },
+    productDay: (d) => {
+      addProductDay(db, d);
+    },
+    productMonth: (d) => {
+      addProductMonth(db, d);
+    },
+    paymentHour: (d) => {
+      addPaymentHour(db, d);
+    },
+  };
+}
+
+/** Adds one completed document to every summary (through `sink`: see tableSink and the bulk loader). */
 export function addDocumentFacts(
-  db: Db,
+  sink: FactSink,
   doc: FactDocRow,
   lines: readonly FactLineRow[],
   payments: readonly FactPaymentRow[],
@@ -69,6 +107,7 @@ export function addDocumentFacts(
     const g = groups.get(key) ?? {
       hour,
       ...who,
+      docs: 1,
       categoryId: l.category_id,
       taxRateBp: l.tax_rate_bp,
       lines: 0,
@@ -115,18 +154,19 @@ export function addDocumentFacts(
     p.costMinor += l.cost_minor;
     products.set(l.product_id, p);
   }
-  for (const g of groups.values()) addLineHour(db, g);
+  for (const g of groups.values()) sink.lineHour(g);
   const month = monthOfDay(day);
   for (const p of products.values()) {
-    addProductDay(db, p);
-    addProductDay(db, { ...p, tillId: ALL, staffId: ALL });
-    addProductMonth(db, { ...p, month });
-    addProductMonth(db, { ...p, month, tillId: ALL, staffId: ALL });
+    sink.productDay(p);
+    sink.productDay({ ...p, tillId: ALL, staffId: ALL });
+    sink.productMonth({ ...p, month });
+    sink.productMonth({ ...p, month, tillId: ALL, staffId: ALL });
   }
   const sum = (f: (l: FactLineRow) => number) => lines.reduce((n, l) => n + f(l), 0);
-  addDocHour(db, {
+  sink.docHour({
     hour,
     ...who,
+    docs: 1,
     lines: lines.length,
     items: sum(itemsOf),
     grossMinor: sum((l) => l.gross_minor),
@@ -154,7 +194,7 @@ export function addDocumentFacts(
     tenders.set(key, t);
   }
   for (const t of tenders.values())
-    addPaymentHour(db, { hour, tillId: doc.till_id, staffId: doc.staff_id, ...t });
+    sink.paymentHour({ hour, tillId: doc.till_id, staffId: doc.staff_id, ...t });
 }
 
 /**
@@ -165,9 +205,10 @@ export function rebuildReportFacts(db: Db): number {
   clearReportFacts(db);
   const zone = storeTimeZone(db);
   const ids = completedDocIds(db);
+  const sink = tableSink(db);
   for (const id of ids) {
     const doc = selectFactDoc(db, id);
-    if (doc) addDocumentFacts(db, doc, selectFactLines(db, id), selectFactPayments(db, id), zone);
+    if (doc) addDocumentFacts(sink, doc, selectFactLines(db, id), selectFactPayments(db, id), zone);
   }
   markReportsBuilt(db);
   return ids.length;
