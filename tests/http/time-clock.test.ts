@@ -238,6 +238,35 @@ describe('/time-clock', () => {
     expect((await post('/time-clock/clock-in')).status).toBe(200);
   });
 
+  it('keeps a manager with fewer permissions from correcting the hours of someone above them', async () => {
+    const role = await json<{ id: string }>(
+      await t.call('POST', '/roles', {
+        body: { name: 'Shift lead', permissions: ['staff.manage', 'cash.session'], discountLimitBp: 0 },
+        headers: manager,
+      }),
+    );
+    await t.call('POST', '/staff', {
+      body: { name: 'Lea Lead', roleId: role.id, login: 'lea', password: 'lea-password-123' },
+      headers: manager,
+    });
+    const lead = loginAdmin(t.access, 'lea', 'lea-password-123');
+    const times = { clockInAt: '2026-05-30T06:00:00Z', clockOutAt: '2026-05-30T14:00:00Z' };
+    const mine = newId();
+    expect(await code(await putShift(mine, { ...times, staffId: fx.managerId }, lead))).toBe(
+      '403 ROLE_ABOVE_OWN',
+    );
+    expect(count('time_shifts')).toBe(0);
+    // A cashier holds nothing the lead lacks: their shift may be entered and removed.
+    expect((await putShift(mine, times, lead)).status).toBe(200);
+    const managers = newId();
+    await putShift(managers, { ...times, staffId: fx.managerId });
+    const remove = (id: string) =>
+      t.call('DELETE', `/time-clock/shifts/${id}?reason=wrong`, { headers: lead });
+    expect(await code(await remove(managers))).toBe('403 ROLE_ABOVE_OWN');
+    expect((await remove(mine)).status).toBe(204);
+    expect(count('time_shifts')).toBe(1);
+  });
+
   it('splits a shift over midnight and over the change to summer time by the shop’s calendar days', async () => {
     // 23:00 CET on 28 March to 01:00 CEST on 30 March: 1 h, then a 23-hour day, then 1 h.
     await putShift(newId(), {

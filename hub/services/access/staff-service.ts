@@ -234,7 +234,7 @@ export class StaffService {
  * Nobody grants or manages more than they hold; and the owner role is the owner's alone, since a manager
  * holds every permission too but must not make owners or take over an owner's login.
  */
-function mayActOnRole(actor: StaffPrincipal, roleId: string, permissions: readonly string[]): boolean {
+export function mayActOnRole(actor: StaffPrincipal, roleId: string, permissions: readonly string[]): boolean {
   if (roleId === OWNER_ROLE_ID && actor.roleId !== OWNER_ROLE_ID) return false;
   return permissions.every((p) => (actor.permissions as ReadonlySet<string>).has(p));
 }

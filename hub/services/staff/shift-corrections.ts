@@ -12,10 +12,20 @@ import {
   shiftsInRange,
   type BreakRow,
 } from '../../db/staff-time-queries.js';
-import { BusinessRuleError, ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import type { Db } from '../../db/connection.js';
+import type { StaffPrincipal } from '../../contract/principal.js';
+import {
+  BusinessRuleError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../../errors.js';
 import { newId } from '../../ids.js';
 import { auditActor } from '../access/audit-actor.js';
 import { requirePermission } from '../access/guards.js';
+import { parsePermissions } from '../access/roles.js';
+import { mayActOnRole } from '../access/staff-service.js';
 import { shiftView, shiftViews, type ShiftView } from './shift-views.js';
 
 export interface ShiftInput {
@@ -55,7 +65,7 @@ export class ShiftCorrections {
 
   /** Creates the shift or replaces its times and breaks: sending the same correction twice is harmless. */
   put(principal: Principal, id: string, input: ShiftInput): ShiftView {
-    requirePermission(principal, 'staff.manage');
+    const actor = requirePermission(principal, 'staff.manage');
     const reason = input.reason.trim();
     if (reason === '') throw new ValidationError('Say why the shift is changed', { field: 'reason' });
     return this.ctx.tx.write((tx) => {
@@ -70,7 +80,7 @@ export class ShiftCorrections {
           'SHIFT_OTHER_STAFF',
         );
       }
-      if (!before && !getStaff(tx.db, input.staffId)) throw new NotFoundError('Staff', input.staffId);
+      assertManageable(tx.db, actor, input.staffId);
       if (clockInAt > now || (clockOutAt !== null && clockOutAt > now)) {
         throw new BusinessRuleError('TIME_IN_FUTURE', 'A shift cannot be recorded ahead of time', {
           field: 'clockOutAt',
@@ -125,10 +135,11 @@ export class ShiftCorrections {
   }
 
   delete(principal: Principal, id: string, reason: string): void {
-    requirePermission(principal, 'staff.manage');
+    const actor = requirePermission(principal, 'staff.manage');
     if (reason.trim() === '') throw new ValidationError('Say why the shift is removed', { field: 'reason' });
     this.ctx.tx.write((tx) => {
       const was = shiftView(tx.db, id, Date.parse(tx.at));
+      assertManageable(tx.db, actor, was.staffId);
       deleteShift(tx.db, id);
       tx.audit({
         ...auditActor(principal),
@@ -142,6 +153,19 @@ export class ShiftCorrections {
 
   private nowMs(): number {
     return this.ctx.clock.now().getTime();
+  }
+}
+
+/**
+ * The staff rule for time too: nobody corrects the hours of someone whose role holds permissions they
+ * lack (a shift lead cannot rewrite the manager's day, nor a manager the owner's).
+ */
+function assertManageable(db: Db, actor: StaffPrincipal, staffId: string): void {
+  const person = getStaff(db, staffId);
+  if (!person) throw new NotFoundError('Staff', staffId);
+  if (person.id === actor.id) return;
+  if (!mayActOnRole(actor, person.role_id, parsePermissions(person.role_permissions, person.role_id))) {
+    throw new ForbiddenError('This person has permissions you do not hold', { staffId }, 'ROLE_ABOVE_OWN');
   }
 }
 

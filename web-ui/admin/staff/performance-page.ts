@@ -2,10 +2,8 @@ import { localized, msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { storeFormat, storeMoney } from '../../shared/format/store-format.js';
-import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
 import { count } from '../components/admin-format.js';
-import { pageStyles } from '../components/page-styles.js';
-import { staffStyles } from './staff-styles.js';
+import { staffPageStyles } from './staff-styles.js';
 import { renderTable } from '../components/table.js';
 import { AdminPage } from '../shell/admin-page.js';
 import { renderRangeForm } from './range-form.js';
@@ -26,7 +24,7 @@ function countAndAmount(n: number, minor: number, currency: string): string {
 @customElement('performance-page')
 @localized()
 export class PerformancePage extends AdminPage {
-  static override styles = [baseStyles, buttonStyles, pageStyles, staffStyles];
+  static override styles = staffPageStyles;
 
   private _report = new RangeReport(this, (range, signal) => performance(this.api, range, signal));
 

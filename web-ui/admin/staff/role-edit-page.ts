@@ -4,11 +4,9 @@ import { customElement, state } from 'lit/decorators.js';
 import { v7 as uuidv7 } from 'uuid';
 import { parseAmount } from '../../shared/format/parse-amount.js';
 import { storeFormat } from '../../shared/format/store-format.js';
-import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
 import { confirmAction } from '../components/confirm-dialog.js';
 import { formText } from '../components/form-data.js';
-import { pageStyles } from '../components/page-styles.js';
-import { staffStyles } from './staff-styles.js';
+import { staffPageStyles } from './staff-styles.js';
 import { adminLocale } from '../i18n/admin-localization.js';
 import { AdminPage } from '../shell/admin-page.js';
 import { navigate } from '../shell/navigation.js';
@@ -40,10 +38,7 @@ function percentText(bp: number): string {
 @localized()
 export class RoleEditPage extends AdminPage {
   static override styles = [
-    baseStyles,
-    buttonStyles,
-    pageStyles,
-    staffStyles,
+    ...staffPageStyles,
     css`
       fieldset {
         border: 1px solid var(--line);

@@ -2,10 +2,8 @@ import { localized, msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { formatPercentBp } from '../../shared/format/numbers.js';
-import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
 import { count } from '../components/admin-format.js';
-import { pageStyles } from '../components/page-styles.js';
-import { staffStyles } from './staff-styles.js';
+import { staffPageStyles } from './staff-styles.js';
 import { renderTable } from '../components/table.js';
 import { adminLocale } from '../i18n/admin-localization.js';
 import { AdminPage } from '../shell/admin-page.js';
@@ -18,7 +16,7 @@ import { roleLabel } from './staff-text.js';
 @customElement('roles-page')
 @localized()
 export class RolesPage extends AdminPage {
-  static override styles = [baseStyles, buttonStyles, pageStyles, staffStyles];
+  static override styles = staffPageStyles;
 
   @state() private _roles: RoleRow[] = [];
   @state() private _error: string | null = null;

@@ -1,21 +1,23 @@
 import { localized, msg, str } from '@lit/localize';
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { v7 as uuidv7 } from 'uuid';
-import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
-import { dateTime } from '../components/admin-format.js';
+import { dateTime, getStoreTimeZone } from '../components/admin-format.js';
 import { formText } from '../components/form-data.js';
-import { pageStyles } from '../components/page-styles.js';
 import { renderTable } from '../components/table.js';
 import { AdminPage } from '../shell/admin-page.js';
 import { adminHref } from '../shell/router.js';
 import { rangeFrom } from './date-range.js';
 import { NoticeRunner } from './notice-runner.js';
 import { renderRangeForm } from './range-form.js';
-import { instantOfShopWallTime, shopWallTime } from './shop-clock.js';
+import { instantOfShopWallTime as instantAt, shopWallTime as wallAt } from './shop-clock.js';
+
+/** The shop's wall clock for the datetime inputs, and back (the store's time zone, from its settings). */
+const shopWallTime = (iso: string) => wallAt(iso, getStoreTimeZone());
+const instantOfShopWallTime = (value: string) => instantAt(value, getStoreTimeZone());
 import { getStaff } from './staff-api.js';
 import { staffErrorText } from './staff-errors.js';
-import { staffStyles } from './staff-styles.js';
+import { staffPageStyles } from './staff-styles.js';
 import { hoursMinutes } from './staff-text.js';
 import { deleteShift, putShift, shiftsOf, type DateRange, type Shift, type ShiftInput } from './time-api.js';
 
@@ -39,18 +41,7 @@ function instants(range: DateRange): { from: string; to: string } {
 @customElement('shifts-page')
 @localized()
 export class ShiftsPage extends AdminPage {
-  static override styles = [
-    baseStyles,
-    buttonStyles,
-    pageStyles,
-    staffStyles,
-    css`
-      form.card {
-        display: grid;
-        gap: 1rem;
-      }
-    `,
-  ];
+  static override styles = staffPageStyles;
 
   @state() private _name = '';
   @state() private _shifts: Shift[] = [];

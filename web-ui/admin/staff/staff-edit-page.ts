@@ -2,10 +2,8 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { v7 as uuidv7 } from 'uuid';
-import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
 import { formText } from '../components/form-data.js';
-import { pageStyles } from '../components/page-styles.js';
-import { staffStyles } from './staff-styles.js';
+import { staffPageStyles } from './staff-styles.js';
 import { AdminPage } from '../shell/admin-page.js';
 import { navigate } from '../shell/navigation.js';
 import { adminHref } from '../shell/router.js';
@@ -33,15 +31,8 @@ import { roleLabel } from './staff-text.js';
 @localized()
 export class StaffEditPage extends AdminPage {
   static override styles = [
-    baseStyles,
-    buttonStyles,
-    pageStyles,
-    staffStyles,
+    ...staffPageStyles,
     css`
-      form.card {
-        display: grid;
-        gap: 1rem;
-      }
       .form-actions {
         display: flex;
         gap: 0.5rem;

@@ -1,10 +1,8 @@
 import { localized, msg } from '@lit/localize';
 import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
 import { dateTime } from '../components/admin-format.js';
-import { pageStyles } from '../components/page-styles.js';
-import { staffStyles } from './staff-styles.js';
+import { staffPageStyles } from './staff-styles.js';
 import { PagedList } from '../components/paged-list.js';
 import { renderPagedTable } from '../components/table.js';
 import { AdminPage } from '../shell/admin-page.js';
@@ -31,7 +29,7 @@ function credentials(person: StaffRow): string {
 @customElement('staff-list-page')
 @localized()
 export class StaffListPage extends AdminPage {
-  static override styles = [baseStyles, buttonStyles, pageStyles, staffStyles];
+  static override styles = staffPageStyles;
 
   private _list = new PagedList<StaffRow>(this, (limit, offset, signal) =>
     listStaff(this.api, limit, offset, this._includeInactive, signal),

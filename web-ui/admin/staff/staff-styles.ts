@@ -1,4 +1,6 @@
 import { css } from 'lit';
+import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
+import { pageStyles } from '../components/page-styles.js';
 
 /** What the staff pages add to pageStyles: links that look like buttons, checkboxes that never shrink. */
 export const staffStyles = css`
@@ -16,4 +18,11 @@ export const staffStyles = css`
   .check input {
     flex: none;
   }
+  form.card {
+    display: grid;
+    gap: 1rem;
+  }
 `;
+
+/** Every staff page's styles: the theme, the admin page blocks, and the additions above. */
+export const staffPageStyles = [baseStyles, buttonStyles, pageStyles, staffStyles];

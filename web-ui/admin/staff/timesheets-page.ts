@@ -2,10 +2,8 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { formatDateTime } from '../../shared/format/numbers.js';
-import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
 import { count } from '../components/admin-format.js';
-import { pageStyles } from '../components/page-styles.js';
-import { staffStyles } from './staff-styles.js';
+import { staffPageStyles } from './staff-styles.js';
 import { renderTable } from '../components/table.js';
 import { adminLocale } from '../i18n/admin-localization.js';
 import { AdminPage } from '../shell/admin-page.js';
@@ -33,10 +31,7 @@ function dayText(date: string): string {
 @localized()
 export class TimesheetsPage extends AdminPage {
   static override styles = [
-    baseStyles,
-    buttonStyles,
-    pageStyles,
-    staffStyles,
+    ...staffPageStyles,
     css`
       details {
         margin-bottom: 1rem;
