@@ -4,6 +4,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { v7 as uuidv7 } from 'uuid';
 import { storeFormat } from '../../shared/format/store-format.js';
 import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
+import { getStoreTimeZone } from '../components/admin-format.js';
 import { confirmAction } from '../components/confirm-dialog.js';
 import { adminErrorText, fieldIssues } from '../components/error-text.js';
 import { pageStyles } from '../components/page-styles.js';
@@ -74,7 +75,7 @@ export class PromotionEditorPage extends AdminPage {
     `,
   ];
 
-  @state() private _form: PromotionForm = newForm(new Date());
+  @state() private _form: PromotionForm = newForm(new Date(), getStoreTimeZone());
   @state() private _saved: Promotion | null = null;
   @state() private _errors: FormErrors = {};
   @state() notice: Notice | null = null;
@@ -103,7 +104,7 @@ export class PromotionEditorPage extends AdminPage {
       if (id === null) return;
       const promotion = await getPromotion(this.api, id);
       this._saved = promotion;
-      this._form = formOf(promotion, this._currency);
+      this._form = formOf(promotion, this._currency, getStoreTimeZone());
       const ids = [...promotion.target.productIds];
       if (promotion.rule.kind === 'buy_get') ids.push(...promotion.rule.getTarget.productIds);
       const names = new Map<string, string>();
@@ -256,14 +257,14 @@ export class PromotionEditorPage extends AdminPage {
 
   /** The campaign as the form stands, for the sample cart; null while it does not read. */
   private _draft(): PromotionDraft | null {
-    const read = readForm(this._form, this._currency, this._locales());
+    const read = readForm(this._form, this._currency, this._locales(), getStoreTimeZone());
     if (!('draft' in read)) return null;
     return { ...read.draft, id: this._id ?? this._newId };
   }
 
   private _save = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    const read = readForm(this._form, this._currency, this._locales());
+    const read = readForm(this._form, this._currency, this._locales(), getStoreTimeZone());
     if (!('draft' in read)) {
       this._errors = read.errors;
       this.notice = { text: msg('Check the fields marked below.'), error: true };
@@ -301,7 +302,7 @@ export class PromotionEditorPage extends AdminPage {
     if (!sure) return;
     await runAction(this, async () => {
       this._saved = await endPromotion(this.api, saved.id);
-      this._form = formOf(this._saved, this._currency);
+      this._form = formOf(this._saved, this._currency, getStoreTimeZone());
       return msg(str`${saved.name} has ended.`);
     });
   };
