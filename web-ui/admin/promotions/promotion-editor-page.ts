@@ -5,12 +5,12 @@ import { v7 as uuidv7 } from 'uuid';
 import { storeFormat } from '../../shared/format/store-format.js';
 import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
 import { getStoreTimeZone } from '../components/admin-format.js';
-import { confirmAction } from '../components/confirm-dialog.js';
 import { adminErrorText, fieldIssues } from '../components/error-text.js';
 import { pageStyles } from '../components/page-styles.js';
 import { adminLocale } from '../i18n/admin-localization.js';
 import { AdminPage } from '../shell/admin-page.js';
 import { navigate } from '../shell/navigation.js';
+import { endCampaign, removeCampaign } from './campaign-actions.js';
 import { combineHelp } from './combine-help.js';
 import { promotionStyles, renderNotice, runAction, type Notice } from './page-notice.js';
 import {
@@ -25,8 +25,6 @@ import {
 } from './promotion-form.js';
 import {
   createPromotion,
-  deletePromotion,
-  endPromotion,
   getProduct,
   getPromotion,
   listCategories,
@@ -292,37 +290,22 @@ export class PromotionEditorPage extends AdminPage {
   private _end = async (): Promise<void> => {
     const saved = this._saved;
     if (saved === null) return;
-    const sure = await confirmAction(this, {
-      heading: msg(str`End ${saved.name} now?`),
-      text: msg(
-        'Prices go back to normal from the next change to a cart. Sales already made keep their prices.',
-      ),
-      confirmLabel: msg('End now'),
-    });
-    if (!sure) return;
     await runAction(this, async () => {
-      this._saved = await endPromotion(this.api, saved.id);
+      const said = await endCampaign(this, this.api, saved);
+      if (said === null) return null;
+      this._saved = await getPromotion(this.api, saved.id);
       this._form = formOf(this._saved, this._currency, getStoreTimeZone());
-      return msg(str`${saved.name} has ended.`);
+      return said;
     });
   };
 
   private _delete = async (): Promise<void> => {
     const saved = this._saved;
     if (saved === null) return;
-    const sure = await confirmAction(this, {
-      heading: msg(str`Delete ${saved.name}?`),
-      text: msg(
-        'The campaign is removed for good. One that sales already got can only be ended or archived.',
-      ),
-      confirmLabel: msg('Delete'),
-      danger: true,
-    });
-    if (!sure) return;
     await runAction(this, async () => {
-      await deletePromotion(this.api, saved.id);
-      navigate('/admin/promotions');
-      return msg(str`${saved.name} is deleted.`);
+      const said = await removeCampaign(this, this.api, saved);
+      if (said !== null) navigate('/admin/promotions');
+      return said;
     });
   };
 }
