@@ -20,6 +20,7 @@ import {
   readForm,
   ruleFields,
   ruleSummary,
+  statusLabel,
   type FormErrors,
   type PromotionForm,
 } from './promotion-form.js';
@@ -119,6 +120,7 @@ export class PromotionEditorPage extends AdminPage {
     const draft = this._draft();
     return html`<div class="head">
         <h1 tabindex="-1">${saved === null ? msg('New campaign') : saved.name}</h1>
+        ${saved === null ? nothing : html`<span class="badge" data-status>${statusLabel(saved.status)}</span>`}
         <div class="actions">
           <a class="button" href="/admin/promotions">${msg('All campaigns')}</a>
           ${

@@ -3,7 +3,7 @@ import { formatPercentBp } from '../../shared/format/numbers.js';
 import { currencyExponent, minorToDecimalString } from '../../shared/format/money.js';
 import { parseAmount } from '../../shared/format/parse-amount.js';
 import { storeFormat, storeMoney } from '../../shared/format/store-format.js';
-import type { Promotion, PromotionDraft, Rule, RuleKind, Target } from './promotions-api.js';
+import type { Promotion, PromotionDraft, PromotionStatus, Rule, RuleKind, Target } from './promotions-api.js';
 import { fromWallClock, toWallClock } from './shop-clock.js';
 
 /**
@@ -240,5 +240,19 @@ export function kindLabel(kind: RuleKind): string {
       return msg('N for a price / mix and match');
     case 'buy_get':
       return msg('Buy X, get Y');
+  }
+}
+
+/** Where a campaign stands, as the list's tabs and the editor's badge say it. */
+export function statusLabel(status: PromotionStatus): string {
+  switch (status) {
+    case 'active':
+      return msg('Running now');
+    case 'scheduled':
+      return msg('Scheduled');
+    case 'ended':
+      return msg('Ended');
+    case 'archived':
+      return msg('Archived');
   }
 }

@@ -12,23 +12,10 @@ import { setQuery } from '../shell/navigation.js';
 import { endCampaign, removeCampaign } from './campaign-actions.js';
 import { combineHelp } from './combine-help.js';
 import { promotionStyles, renderNotice, runAction, type Notice } from './page-notice.js';
-import { ruleSummary } from './promotion-form.js';
+import { ruleSummary, statusLabel } from './promotion-form.js';
 import { listPromotions, type Promotion, type PromotionStatus } from './promotions-api.js';
 
 const TABS: readonly PromotionStatus[] = ['active', 'scheduled', 'ended', 'archived'];
-
-function tabLabel(status: PromotionStatus): string {
-  switch (status) {
-    case 'active':
-      return msg('Running now');
-    case 'scheduled':
-      return msg('Scheduled');
-    case 'ended':
-      return msg('Ended');
-    case 'archived':
-      return msg('Archived');
-  }
-}
 
 /**
  * Campaigns by where they stand on the hub's clock: running now, scheduled, ended, archived. From here a
@@ -95,12 +82,12 @@ export class PromotionsPage extends AdminPage {
               aria-current=${tab === status ? 'page' : 'false'}
               @click=${() => setQuery({ status: tab === 'active' ? null : tab })}
             >
-              ${tabLabel(tab)}
+              ${statusLabel(tab)}
             </button>`,
         )}
       </nav>
       ${renderPagedTable(this._list, {
-        caption: tabLabel(status),
+        caption: statusLabel(status),
         empty: msg('No campaign here.'),
         columns: [
           {
