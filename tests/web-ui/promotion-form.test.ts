@@ -6,6 +6,7 @@ import {
   ruleSummary,
   type PromotionForm,
 } from '../../web-ui/admin/promotions/promotion-form.js';
+import { fromWallClock, toWallClock } from '../../web-ui/admin/promotions/shop-clock.js';
 import type { Promotion } from '../../web-ui/admin/promotions/promotions-api.js';
 
 const TEA = '01890a5d-ac96-774b-bcce-b302099a8001';
@@ -114,5 +115,31 @@ describe('the campaign form', () => {
         'DKK',
       ),
     ).toBe('Buy 2, get 1 free');
+  });
+
+  it('reads and shows the schedule on the shop clock, whatever zone the browser is in', () => {
+    expect(new Date(fromWallClock('2026-12-01T09:00', 'Europe/Copenhagen')).toISOString()).toBe(
+      '2026-12-01T08:00:00.000Z',
+    );
+    expect(new Date(fromWallClock('2026-07-01T09:00', 'Europe/Copenhagen')).toISOString()).toBe(
+      '2026-07-01T07:00:00.000Z',
+    );
+    expect(new Date(fromWallClock('2026-12-01T09:00', 'Asia/Taipei')).toISOString()).toBe(
+      '2026-12-01T01:00:00.000Z',
+    );
+    // The morning after the clocks go forward in Copenhagen (29 March 2026, 02:00 -> 03:00).
+    expect(new Date(fromWallClock('2026-03-29T03:30', 'Europe/Copenhagen')).toISOString()).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
+    expect(toWallClock('2026-12-01T08:00:00.000Z', 'Europe/Copenhagen')).toBe('2026-12-01T09:00');
+    expect(toWallClock('2026-12-01T08:00:00.000Z', 'Asia/Taipei')).toBe('2026-12-01T16:00');
+    expect(Number.isNaN(fromWallClock('', 'Asia/Taipei'))).toBe(true);
+    const read = readForm(
+      form({ percent: '5', startsAt: '2026-12-01T09:00' }),
+      'TWD',
+      ['zh-Hant-TW'],
+      'Asia/Taipei',
+    );
+    expect(read).toMatchObject({ draft: { startsAt: '2026-12-01T01:00:00.000Z' } });
   });
 });

@@ -159,6 +159,63 @@ describe('admin: promotions in a real browser', () => {
     expect(bench.errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
   }, 60_000);
 
+  it('makes a buy 2 get 1 free with what is bought and what is got picked apart', async () => {
+    await page.getByRole('link', { name: 'New campaign' }).click();
+    const form = editor();
+    await form.getByLabel('Name on the till and the receipt').fill('Brød og croissant');
+    await form.getByLabel('Kind').selectOption({ label: 'Buy X, get Y' });
+    await form.getByLabel('Buy', { exact: true }).fill('2');
+    await form.getByLabel('Get', { exact: true }).fill('1');
+    await form.getByLabel('Percent off what they get (100 = free)').fill('100');
+    const bought = form.locator('[data-target="target"]');
+    await bought.getByLabel('Add a product (name, SKU or barcode)').fill('Rugbrød');
+    await bought
+      .getByRole('button', { name: /^Rugbrød ·/ })
+      .first()
+      .click();
+    const got = form.locator('[data-target="getTarget"]');
+    await got.getByLabel('Add a product (name, SKU or barcode)').fill('Croissant');
+    await got
+      .getByRole('button', { name: /^Croissant ·/ })
+      .first()
+      .click();
+    await form.getByText('Buy 2, get 1 free').waitFor();
+    await form.getByRole('button', { name: 'Save campaign' }).click();
+    await form.getByText('Brød og croissant is saved.').waitFor();
+    const saved = (await byName('Brød og croissant')) as Campaign & {
+      rule: { kind: string; getTarget: { productIds: string[] } };
+    };
+    expect(saved.rule.kind).toBe('buy_get');
+    expect(saved.target.productIds).toHaveLength(1);
+    expect(saved.rule.getTarget.productIds).toHaveLength(1);
+
+    const cart = form.locator('promotion-sample-cart');
+    await cart.getByLabel('Add a product to the sample cart').fill('Rugbrød');
+    await cart
+      .getByRole('button', { name: /^Rugbrød ·/ })
+      .first()
+      .click();
+    await cart.getByLabel('Add a product to the sample cart').fill('Croissant');
+    await cart
+      .getByRole('button', { name: /^Croissant ·/ })
+      .first()
+      .click();
+    await cart.getByLabel('Quantity').first().fill('2');
+    await cart.getByLabel('Quantity').first().press('Tab');
+    await cart.getByRole('button', { name: 'Show the prices' }).click();
+    await cart.locator('[data-preview]').waitFor();
+    await screenshot(page, 'admin-promotion-buy-get');
+    const croissant = cart
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: 'Croissant', exact: true }) });
+    await croissant
+      .locator('[data-applied]')
+      .getByText(/Brød og croissant/)
+      .waitFor();
+    await screenshot(page, 'admin-promotion-buy-get');
+    await page.getByRole('link', { name: 'All campaigns' }).click();
+  }, 60_000);
+
   it('reads in Traditional Chinese and fits a phone', async () => {
     await page.getByLabel('Language').selectOption({ label: '繁體中文' });
     await page.getByRole('button', { name: '已結束' }).click();

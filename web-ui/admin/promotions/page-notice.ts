@@ -47,15 +47,16 @@ export function renderNotice(notice: Notice | null) {
 
 /**
  * Runs one action of a page: busy while it runs, then its sentence (or the hub's refusal in the
- * manager's words) as the notice.
+ * manager's words) as the notice; null (the manager said no) leaves the notice as it was.
  */
 export async function runAction(
   page: { busy: boolean; notice: Notice | null },
-  work: () => Promise<string>,
+  work: () => Promise<string | null>,
 ): Promise<void> {
   page.busy = true;
   try {
-    page.notice = { text: await work(), error: false };
+    const said = await work();
+    if (said !== null) page.notice = { text: said, error: false };
   } catch (error) {
     page.notice = { text: adminErrorText(error), error: true };
   } finally {

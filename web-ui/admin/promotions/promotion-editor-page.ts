@@ -4,12 +4,13 @@ import { customElement, state } from 'lit/decorators.js';
 import { v7 as uuidv7 } from 'uuid';
 import { storeFormat } from '../../shared/format/store-format.js';
 import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
-import { confirmAction } from '../components/confirm-dialog.js';
+import { getStoreTimeZone } from '../components/admin-format.js';
 import { adminErrorText, fieldIssues } from '../components/error-text.js';
 import { pageStyles } from '../components/page-styles.js';
 import { adminLocale } from '../i18n/admin-localization.js';
 import { AdminPage } from '../shell/admin-page.js';
 import { navigate } from '../shell/navigation.js';
+import { endCampaign, removeCampaign } from './campaign-actions.js';
 import { combineHelp } from './combine-help.js';
 import { promotionStyles, renderNotice, runAction, type Notice } from './page-notice.js';
 import {
@@ -19,13 +20,12 @@ import {
   readForm,
   ruleFields,
   ruleSummary,
+  statusLabel,
   type FormErrors,
   type PromotionForm,
 } from './promotion-form.js';
 import {
   createPromotion,
-  deletePromotion,
-  endPromotion,
   getProduct,
   getPromotion,
   listCategories,
@@ -74,7 +74,7 @@ export class PromotionEditorPage extends AdminPage {
     `,
   ];
 
-  @state() private _form: PromotionForm = newForm(new Date());
+  @state() private _form: PromotionForm = newForm(new Date(), getStoreTimeZone());
   @state() private _saved: Promotion | null = null;
   @state() private _errors: FormErrors = {};
   @state() notice: Notice | null = null;
@@ -103,7 +103,7 @@ export class PromotionEditorPage extends AdminPage {
       if (id === null) return;
       const promotion = await getPromotion(this.api, id);
       this._saved = promotion;
-      this._form = formOf(promotion, this._currency);
+      this._form = formOf(promotion, this._currency, getStoreTimeZone());
       const ids = [...promotion.target.productIds];
       if (promotion.rule.kind === 'buy_get') ids.push(...promotion.rule.getTarget.productIds);
       const names = new Map<string, string>();
@@ -120,6 +120,7 @@ export class PromotionEditorPage extends AdminPage {
     const draft = this._draft();
     return html`<div class="head">
         <h1 tabindex="-1">${saved === null ? msg('New campaign') : saved.name}</h1>
+        ${saved === null ? nothing : html`<span class="badge" data-status>${statusLabel(saved.status)}</span>`}
         <div class="actions">
           <a class="button" href="/admin/promotions">${msg('All campaigns')}</a>
           ${
@@ -256,14 +257,14 @@ export class PromotionEditorPage extends AdminPage {
 
   /** The campaign as the form stands, for the sample cart; null while it does not read. */
   private _draft(): PromotionDraft | null {
-    const read = readForm(this._form, this._currency, this._locales());
+    const read = readForm(this._form, this._currency, this._locales(), getStoreTimeZone());
     if (!('draft' in read)) return null;
     return { ...read.draft, id: this._id ?? this._newId };
   }
 
   private _save = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    const read = readForm(this._form, this._currency, this._locales());
+    const read = readForm(this._form, this._currency, this._locales(), getStoreTimeZone());
     if (!('draft' in read)) {
       this._errors = read.errors;
       this.notice = { text: msg('Check the fields marked below.'), error: true };
@@ -291,37 +292,22 @@ export class PromotionEditorPage extends AdminPage {
   private _end = async (): Promise<void> => {
     const saved = this._saved;
     if (saved === null) return;
-    const sure = await confirmAction(this, {
-      heading: msg(str`End ${saved.name} now?`),
-      text: msg(
-        'Prices go back to normal from the next change to a cart. Sales already made keep their prices.',
-      ),
-      confirmLabel: msg('End now'),
-    });
-    if (!sure) return;
     await runAction(this, async () => {
-      this._saved = await endPromotion(this.api, saved.id);
-      this._form = formOf(this._saved, this._currency);
-      return msg(str`${saved.name} has ended.`);
+      const said = await endCampaign(this, this.api, saved);
+      if (said === null) return null;
+      this._saved = await getPromotion(this.api, saved.id);
+      this._form = formOf(this._saved, this._currency, getStoreTimeZone());
+      return said;
     });
   };
 
   private _delete = async (): Promise<void> => {
     const saved = this._saved;
     if (saved === null) return;
-    const sure = await confirmAction(this, {
-      heading: msg(str`Delete ${saved.name}?`),
-      text: msg(
-        'The campaign is removed for good. One that sales already got can only be ended or archived.',
-      ),
-      confirmLabel: msg('Delete'),
-      danger: true,
-    });
-    if (!sure) return;
     await runAction(this, async () => {
-      await deletePromotion(this.api, saved.id);
-      navigate('/admin/promotions');
-      return msg(str`${saved.name} is deleted.`);
+      const said = await removeCampaign(this, this.api, saved);
+      if (said !== null) navigate('/admin/promotions');
+      return said;
     });
   };
 }

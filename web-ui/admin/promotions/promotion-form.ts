@@ -3,7 +3,8 @@ import { formatPercentBp } from '../../shared/format/numbers.js';
 import { currencyExponent, minorToDecimalString } from '../../shared/format/money.js';
 import { parseAmount } from '../../shared/format/parse-amount.js';
 import { storeFormat, storeMoney } from '../../shared/format/store-format.js';
-import type { Promotion, PromotionDraft, Rule, RuleKind, Target } from './promotions-api.js';
+import type { Promotion, PromotionDraft, PromotionStatus, Rule, RuleKind, Target } from './promotions-api.js';
+import { fromWallClock, toWallClock } from './shop-clock.js';
 
 /**
  * The campaign editor's form as typed (text fields stay text until saved), to and from the hub's
@@ -22,7 +23,7 @@ export interface PromotionForm {
   get: string;
   target: Target;
   getTarget: Target;
-  /** `datetime-local` values, in the manager's (the shop's) clock; endsAt '' for open-ended. */
+  /** `datetime-local` values on the shop's clock (shop-clock.ts); endsAt '' for open-ended. */
   startsAt: string;
   endsAt: string;
   couponCode: string;
@@ -35,14 +36,7 @@ export type FormErrors = Partial<Record<FormField, string>>;
 
 const EMPTY_TARGET: Target = { productIds: [], categoryIds: [] };
 
-/** A `datetime-local` value for an instant, in this browser's time zone. */
-export function localInput(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-export function newForm(now: Date): PromotionForm {
+export function newForm(now: Date, timeZone?: string): PromotionForm {
   return {
     name: '',
     kind: 'percent_off',
@@ -54,7 +48,7 @@ export function newForm(now: Date): PromotionForm {
     get: '1',
     target: EMPTY_TARGET,
     getTarget: EMPTY_TARGET,
-    startsAt: localInput(now.toISOString()),
+    startsAt: toWallClock(now.toISOString(), timeZone),
     endsAt: '',
     couponCode: '',
     customersOnly: false,
@@ -66,14 +60,14 @@ const majorText = (minor: number, currency: string): string =>
   minorToDecimalString(minor, currencyExponent(currency));
 const percentText = (bp: number) => String(bp / 100);
 
-export function formOf(p: Promotion, currency: string): PromotionForm {
+export function formOf(p: Promotion, currency: string, timeZone?: string): PromotionForm {
   const form: PromotionForm = {
-    ...newForm(new Date(p.startsAt)),
+    ...newForm(new Date(p.startsAt), timeZone),
     name: p.name,
     kind: p.rule.kind,
     target: p.target,
-    startsAt: localInput(p.startsAt),
-    endsAt: p.endsAt === null ? '' : localInput(p.endsAt),
+    startsAt: toWallClock(p.startsAt, timeZone),
+    endsAt: p.endsAt === null ? '' : toWallClock(p.endsAt, timeZone),
     couponCode: p.couponCode ?? '',
     customersOnly: p.customersOnly,
     priority: String(p.priority),
@@ -125,6 +119,7 @@ export function readForm(
   form: PromotionForm,
   currency: string,
   locales: readonly string[],
+  timeZone?: string,
 ): { draft: PromotionDraft } | { errors: FormErrors } {
   const errors: FormErrors = {};
   const exponent = currencyExponent(currency);
@@ -181,9 +176,9 @@ export function readForm(
   const name = form.name.trim();
   if (name === '' || name.length > 80) errors.name = msg('Give the campaign a name (up to 80 characters).');
   if (targetSize(form.target) === 0) errors.target = msg('Pick at least one product or category.');
-  const starts = Date.parse(form.startsAt);
+  const starts = fromWallClock(form.startsAt, timeZone);
   if (Number.isNaN(starts)) errors.startsAt = msg('Pick when the campaign starts.');
-  const ends = form.endsAt === '' ? null : Date.parse(form.endsAt);
+  const ends = form.endsAt === '' ? null : fromWallClock(form.endsAt, timeZone);
   if (ends !== null && (Number.isNaN(ends) || (!Number.isNaN(starts) && ends <= starts))) {
     errors.endsAt = msg('The end must come after the start.');
   }
@@ -245,5 +240,19 @@ export function kindLabel(kind: RuleKind): string {
       return msg('N for a price / mix and match');
     case 'buy_get':
       return msg('Buy X, get Y');
+  }
+}
+
+/** Where a campaign stands, as the list's tabs and the editor's badge say it. */
+export function statusLabel(status: PromotionStatus): string {
+  switch (status) {
+    case 'active':
+      return msg('Running now');
+    case 'scheduled':
+      return msg('Scheduled');
+    case 'ended':
+      return msg('Ended');
+    case 'archived':
+      return msg('Archived');
   }
 }

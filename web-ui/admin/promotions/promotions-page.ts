@@ -1,42 +1,21 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { HubApiError } from '../../shared/api/errors.js';
 import { storeFormat } from '../../shared/format/store-format.js';
 import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
 import { dateTime } from '../components/admin-format.js';
-import { confirmAction } from '../components/confirm-dialog.js';
 import { pageStyles } from '../components/page-styles.js';
 import { PagedList } from '../components/paged-list.js';
 import { renderPagedTable } from '../components/table.js';
 import { AdminPage } from '../shell/admin-page.js';
 import { setQuery } from '../shell/navigation.js';
+import { endCampaign, removeCampaign } from './campaign-actions.js';
 import { combineHelp } from './combine-help.js';
 import { promotionStyles, renderNotice, runAction, type Notice } from './page-notice.js';
-import { ruleSummary } from './promotion-form.js';
-import {
-  archivePromotion,
-  deletePromotion,
-  endPromotion,
-  listPromotions,
-  type Promotion,
-  type PromotionStatus,
-} from './promotions-api.js';
+import { ruleSummary, statusLabel } from './promotion-form.js';
+import { listPromotions, type Promotion, type PromotionStatus } from './promotions-api.js';
 
 const TABS: readonly PromotionStatus[] = ['active', 'scheduled', 'ended', 'archived'];
-
-function tabLabel(status: PromotionStatus): string {
-  switch (status) {
-    case 'active':
-      return msg('Running now');
-    case 'scheduled':
-      return msg('Scheduled');
-    case 'ended':
-      return msg('Ended');
-    case 'archived':
-      return msg('Archived');
-  }
-}
 
 /**
  * Campaigns by where they stand on the hub's clock: running now, scheduled, ended, archived. From here a
@@ -103,12 +82,12 @@ export class PromotionsPage extends AdminPage {
               aria-current=${tab === status ? 'page' : 'false'}
               @click=${() => setQuery({ status: tab === 'active' ? null : tab })}
             >
-              ${tabLabel(tab)}
+              ${statusLabel(tab)}
             </button>`,
         )}
       </nav>
       ${renderPagedTable(this._list, {
-        caption: tabLabel(status),
+        caption: statusLabel(status),
         empty: msg('No campaign here.'),
         columns: [
           {
@@ -165,41 +144,17 @@ export class PromotionsPage extends AdminPage {
     </div>`;
   }
 
-  private async _run(work: () => Promise<string>): Promise<void> {
+  private async _run(work: () => Promise<string | null>): Promise<void> {
     await runAction(this, work);
     await this._list.reload();
   }
 
   private async _end(p: Promotion): Promise<void> {
-    const sure = await confirmAction(this, {
-      heading: msg(str`End ${p.name} now?`),
-      text: msg(
-        'Prices go back to normal from the next change to a cart. Sales already made keep their prices.',
-      ),
-      confirmLabel: msg('End now'),
-    });
-    if (sure) await this._run(async () => msg(str`${(await endPromotion(this.api, p.id)).name} has ended.`));
+    await this._run(() => endCampaign(this, this.api, p));
   }
 
-  /** Deletes a campaign no sale got; one that sales name is archived instead, after asking. */
   private async _remove(p: Promotion): Promise<void> {
-    const sure = await confirmAction(this, {
-      heading: msg(str`Delete ${p.name}?`),
-      text: msg('The campaign is removed for good. One that sales already got is archived instead.'),
-      confirmLabel: msg('Delete'),
-      danger: true,
-    });
-    if (!sure) return;
-    await this._run(async () => {
-      try {
-        await deletePromotion(this.api, p.id);
-        return msg(str`${p.name} is deleted.`);
-      } catch (error) {
-        if (!(error instanceof HubApiError) || error.code !== 'PROMOTION_IN_USE') throw error;
-        await archivePromotion(this.api, p.id);
-        return msg(str`${p.name} was given on sales, so it is archived: sales keep naming it.`);
-      }
-    });
+    await this._run(() => removeCampaign(this, this.api, p));
   }
 }
 

@@ -5,12 +5,14 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { formatGrams } from '../../shared/format/numbers.js';
 import { storeFormat, storeMoney } from '../../shared/format/store-format.js';
 import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
+import { getStoreTimeZone } from '../components/admin-format.js';
 import { adminErrorText } from '../components/error-text.js';
 import { formText } from '../components/form-data.js';
 import { pageStyles } from '../components/page-styles.js';
 import { renderTable } from '../components/table.js';
 import { adminSessionContext, type AdminSession } from '../shell/admin-session.js';
 import './product-search.js';
+import { fromWallClock } from './shop-clock.js';
 import { previewCart, type Preview, type ProductHit, type PromotionDraft } from './promotions-api.js';
 
 interface SampleLine {
@@ -195,7 +197,8 @@ export class PromotionSampleCart extends LitElement {
     const codes = formText(form, 'codes')
       .split(/[\s,]+/)
       .filter((c) => c !== '');
-    const at = formText(form, 'at');
+    // Empty (or unreadable): now, by the hub's clock.
+    const atMs = fromWallClock(formText(form, 'at'), getStoreTimeZone());
     const withCustomer = new FormData(form).get('customer') !== null;
     this._busy = true;
     try {
@@ -203,7 +206,7 @@ export class PromotionSampleCart extends LitElement {
         lines: this._lines.map((l) => ({ productId: l.product.id, quantity: l.quantity })),
         couponCodes: codes,
         withCustomer,
-        ...(at === '' ? {} : { at: new Date(at).toISOString() }),
+        ...(Number.isNaN(atMs) ? {} : { at: new Date(atMs).toISOString() }),
         ...(this.draft === null ? {} : { draft: this.draft }),
       });
       this._error = null;

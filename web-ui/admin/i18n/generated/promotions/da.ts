@@ -38,7 +38,6 @@ export const templates = {
   s2cc7cd11d9b856cd: `Kategorier`,
   s2ceb11be2290bb1b: `Annuller`,
   s2f294783c027c7a1: str`Fjern ${0}`,
-  s31f03ef7eea07527: `Kampagnen fjernes for altid. En kampagne, som salg allerede har fået, kan kun afsluttes eller arkiveres.`,
   s3292978a3ec461d0: str`${0} rabat`,
   s3354029efd153da8: `Beløbsrabat`,
   s393260a69a60a211: `Pris for gruppen`,

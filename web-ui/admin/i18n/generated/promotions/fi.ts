@@ -38,7 +38,6 @@ export const templates = {
   s2cc7cd11d9b856cd: `Kategoriat`,
   s2ceb11be2290bb1b: `Peruuta`,
   s2f294783c027c7a1: str`Poista ${0}`,
-  s31f03ef7eea07527: `Kampanja poistetaan pysyvästi. Kampanjan, jota myynnit ovat jo saaneet, voi vain päättää tai arkistoida.`,
   s3292978a3ec461d0: str`${0} alennus`,
   s3354029efd153da8: `Euroalennus`,
   s393260a69a60a211: `Ryhmän hinta`,
