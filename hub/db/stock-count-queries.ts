@@ -1,6 +1,7 @@
 // SQL for stock counts: the sheet, the counted quantities and what posting booked.
 import { stmt } from './catalog-queries.js';
 import type { Db } from './connection.js';
+import { valueAtCostSql } from '../domain/stock/moving-average-cost.js';
 import type { StockCountStatus } from '../domain/stock/stock-machines.js';
 
 export interface StockCountRow {
@@ -183,10 +184,10 @@ export function countVariance(
 ): { units: number; valueMinor: number } {
   const row = stmt<[number, string], { units: number | null; valueMinor: number | null }>(
     db,
-    `SELECT sum(v) AS units, sum(v * cost) AS valueMinor FROM (
+    `SELECT sum(v) AS units, sum(${valueAtCostSql('v', 'unit', 'cost')}) AS valueMinor FROM (
        SELECT CASE WHEN ? = 1 THEN coalesce(l.booked, 0)
          ELSE l.counted - coalesce((SELECT sum(m.quantity) FROM stock_movements m WHERE m.product_id = l.product_id), 0)
-       END AS v, p.cost_minor AS cost
+       END AS v, p.cost_minor AS cost, p.unit
        FROM stock_count_lines l JOIN products p ON p.id = l.product_id
        WHERE l.count_id = ? AND l.counted IS NOT NULL)`,
   ).get(posted ? 1 : 0, countId);

@@ -2,6 +2,7 @@
 // and units sold per product over a period (sales velocity). All of it sums the movement ledger.
 import { stmt } from './catalog-queries.js';
 import type { Db } from './connection.js';
+import { valueAtCostSql } from '../domain/stock/moving-average-cost.js';
 
 export interface StockLevelRow {
   productId: string;
@@ -58,6 +59,7 @@ export interface ValuationRow {
   productId: string;
   sku: string;
   name: string;
+  unit: 'piece' | 'kg' | 'l';
   onHand: number;
   costMinor: number;
   valueMinor: number;
@@ -65,7 +67,8 @@ export interface ValuationRow {
 
 // Only stock on the shelf has a value: a product sold below zero (not yet received) counts as none.
 const VALUED = `
-  SELECT p.id AS productId, p.sku, p.name, s.onHand, p.cost_minor AS costMinor, s.onHand * p.cost_minor AS valueMinor
+  SELECT p.id AS productId, p.sku, p.name, p.unit, s.onHand, p.cost_minor AS costMinor,
+    ${valueAtCostSql('s.onHand', 'p.unit', 'p.cost_minor')} AS valueMinor
   FROM (SELECT product_id, sum(quantity) AS onHand FROM stock_movements GROUP BY product_id) s
   JOIN products p ON p.id = s.product_id
   WHERE s.onHand > 0`;
@@ -75,16 +78,16 @@ export function stockValuation(
   db: Db,
   limit: number,
   offset: number,
-): { items: ValuationRow[]; total: number; totalValueMinor: number; totalUnits: number } {
+): { items: ValuationRow[]; total: number; totalValueMinor: number } {
   const items = stmt<[{ limit: number; offset: number }], ValuationRow>(
     db,
     `${VALUED} ORDER BY valueMinor DESC, p.name LIMIT @limit OFFSET @offset`,
   ).all({ limit, offset });
-  const sums = stmt<[], { n: number; value: number | null; units: number | null }>(
+  const sums = stmt<[], { n: number; value: number | null }>(
     db,
-    `SELECT count(*) AS n, sum(valueMinor) AS value, sum(onHand) AS units FROM (${VALUED})`,
+    `SELECT count(*) AS n, sum(valueMinor) AS value FROM (${VALUED})`,
   ).get();
-  return { items, total: sums?.n ?? 0, totalValueMinor: sums?.value ?? 0, totalUnits: sums?.units ?? 0 };
+  return { items, total: sums?.n ?? 0, totalValueMinor: sums?.value ?? 0 };
 }
 
 export interface VelocityRow extends StockLevelRow {

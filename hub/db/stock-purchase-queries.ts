@@ -20,6 +20,7 @@ export interface PurchaseOrderLineRow {
   productId: string;
   sku: string;
   name: string;
+  unit: 'piece' | 'kg' | 'l';
   ordered: number;
   received: number;
   costMinor: number;
@@ -55,7 +56,7 @@ export function selectPurchaseOrderLines(
 ): (PurchaseOrderLineRow & { orderId: string })[] {
   return stmt<[string], PurchaseOrderLineRow & { orderId: string }>(
     db,
-    `SELECT l.order_id AS orderId, l.line_no AS lineNo, l.product_id AS productId, p.sku, p.name, l.ordered,
+    `SELECT l.order_id AS orderId, l.line_no AS lineNo, l.product_id AS productId, p.sku, p.name, p.unit, l.ordered,
        l.received, l.cost_minor AS costMinor
      FROM purchase_order_lines l JOIN products p ON p.id = l.product_id
      WHERE l.order_id IN (SELECT value FROM json_each(?)) ORDER BY l.order_id, l.line_no`,

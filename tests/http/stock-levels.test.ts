@@ -171,29 +171,28 @@ describe('stock levels, cost and reorder points over HTTP', () => {
     const a = app.f.product({ name: 'A' }).id;
     const b = app.f.product({ name: 'B' }).id;
     const c = app.f.product({ name: 'C' }).id;
+    const cheese = app.f.product({ name: 'Cheese', unit: 'kg', weighed: true }).id;
     await call('POST', '/stock/receive', {
       lines: [
         { productId: a, quantity: 7, costMinor: 333 },
         { productId: b, quantity: 2, costMinor: 1999 },
+        // 1.250 kg at 80.00 per kg
+        { productId: cheese, quantity: 1250, costMinor: 8000 },
       ],
     });
     sell(c, 4); // sold below zero: no value
     const valuation = await call<
-      Page<{ productId: string; valueMinor: number }> & { totalValueMinor: number; totalUnits: number }
+      Page<{ productId: string; valueMinor: number }> & { totalValueMinor: number }
     >('GET', '/stock/valuation', undefined, app.asSupervisor());
     expect(valuation.status).toBe(200);
     expect(valuation.body.items.map((i) => [i.productId, i.valueMinor])).toEqual([
+      [cheese, 10000],
       [b, 3998],
       [a, 2331],
     ]);
-    expect(valuation.body).toMatchObject({
-      total: 2,
-      totalValueMinor: 6329,
-      totalUnits: 9,
-      nextOffset: null,
-    });
+    expect(valuation.body).toMatchObject({ total: 3, totalValueMinor: 16329, nextOffset: null });
     const paged = await call<Page<unknown> & { totalValueMinor: number }>('GET', '/stock/valuation?limit=1');
-    expect(paged.body).toMatchObject({ total: 2, nextOffset: 1, totalValueMinor: 6329 });
+    expect(paged.body).toMatchObject({ total: 3, nextOffset: 1, totalValueMinor: 16329 });
     expect((await call('GET', '/stock/valuation', undefined, app.asCashier())).status).toBe(403);
     expect((await app.t.call('GET', '/stock/valuation')).status).toBe(401);
   });

@@ -18,3 +18,19 @@ export function movingAverageCost(
   // Integer half-up division: Math.round on the float quotient can land on the wrong side of .5.
   return Math.floor((2 * total + units) / (2 * units));
 }
+
+/** SQL for the value of `quantity` at `cost`; see valueAtCost. */
+export const valueAtCostSql = (quantity: string, unit: string, cost: string): string =>
+  `(CASE WHEN ${unit} = 'piece' THEN ${quantity} * ${cost}
+     ELSE CAST(round(${quantity} * ${cost} / 1000.0) AS INTEGER) END)`;
+
+/**
+ * What a quantity is worth at a unit cost, in minor units. Pieces cost per piece; weighed and measured
+ * goods are kept in grams or millilitres but cost per kg or litre, so their value is divided by 1000
+ * (rounded half away from zero, as SQLite's round does).
+ */
+export function valueAtCost(quantity: number, unit: 'piece' | 'kg' | 'l', costMinor: number): number {
+  if (unit === 'piece') return quantity * costMinor;
+  const thousandths = quantity * costMinor;
+  return Math.sign(thousandths) * Math.round(Math.abs(thousandths) / 1000);
+}

@@ -56,12 +56,13 @@ export const PurchaseOrderViewSchema = z
         productId: z.string(),
         sku: z.string(),
         name: z.string(),
+        unit: z.enum(['piece', 'kg', 'l']),
         ordered: z.number().int(),
         received: z.number().int(),
         costMinor: z.number().int(),
       }),
     ),
-    /** Ordered quantity times unit cost over all lines, in minor units. */
+    /** Ordered quantity at unit cost over all lines (per kg or litre for weighed goods), in minor units. */
     totalMinor: z.number().int(),
     createdAt: z.string(),
     sentAt: z.string().nullable(),

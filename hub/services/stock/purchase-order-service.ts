@@ -19,6 +19,7 @@ import {
   type PurchaseOrderEvent,
   type PurchaseOrderStatus,
 } from '../../domain/stock/stock-machines.js';
+import { valueAtCost } from '../../domain/stock/moving-average-cost.js';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { auditEntry, type Actor } from '../settings/actor.js';
@@ -40,16 +41,17 @@ function viewOf(row: PurchaseOrderRow, lines: readonly PurchaseOrderLineRow[]): 
     supplierName: row.supplierName,
     status: row.status,
     note: row.note,
-    lines: lines.map(({ lineNo, productId, sku, name, ordered, received, costMinor }) => ({
+    lines: lines.map(({ lineNo, productId, sku, name, unit, ordered, received, costMinor }) => ({
       lineNo,
       productId,
       sku,
       name,
+      unit,
       ordered,
       received,
       costMinor,
     })),
-    totalMinor: lines.reduce((sum, l) => sum + l.ordered * l.costMinor, 0),
+    totalMinor: lines.reduce((sum, l) => sum + valueAtCost(l.ordered, l.unit, l.costMinor), 0),
     createdAt: row.created_at,
     sentAt: row.sent_at,
     updatedAt: row.updated_at,

@@ -81,7 +81,7 @@ export class StockOverviewService {
   valuation(
     limit: number,
     offset: number,
-  ): { items: ValuationRow[]; total: number; totalValueMinor: number; totalUnits: number } {
+  ): { items: ValuationRow[]; total: number; totalValueMinor: number } {
     return this.ctx.tx.read((db) => stockValuation(db, limit, offset));
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { movingAverageCost } from '../../../hub/domain/stock/moving-average-cost.js';
+import { movingAverageCost, valueAtCost } from '../../../hub/domain/stock/moving-average-cost.js';
 import { purchaseOrderMachine, stockCountMachine } from '../../../hub/domain/stock/stock-machines.js';
 import { suggestReorder } from '../../../hub/services/stock/stock-overview-service.js';
 
@@ -19,6 +19,15 @@ describe('moving average cost', () => {
   it('refuses a delivery of no goods', () => {
     expect(() => movingAverageCost(1, 1, 0, 1)).toThrow(RangeError);
     expect(() => movingAverageCost(1, 1, 1.5, 1)).toThrow(RangeError);
+  });
+});
+
+describe('value at cost', () => {
+  it('values pieces per piece and grams or millilitres per kg or litre, rounded to a minor unit', () => {
+    expect(valueAtCost(7, 'piece', 333)).toBe(2331);
+    expect(valueAtCost(19_047, 'kg', 14_670)).toBe(279_419); // 19.047 kg at 146.70/kg = 2,794.19
+    expect(valueAtCost(500, 'l', 1_001)).toBe(501); // 0.5 l at 10.01/l = 5.005 -> 5.01
+    expect(valueAtCost(-500, 'kg', 1_001)).toBe(-501);
   });
 });
 

@@ -124,11 +124,22 @@ describe('admin: stock in a real browser', () => {
     expect(counts.items[0]).toMatchObject({ status: 'posted', varianceUnits: -3 - product.onHand });
   }, 90_000);
 
-  it('suggests reordering the low product and values the stock at cost', async () => {
+  it('turns the reorder suggestion for the low product into a draft order, and values the stock at cost', async () => {
     const { page } = bench;
     await openAdminPage(page, 'Reorder suggestions');
     await page.getByRole('row').filter({ hasText: product.name }).waitFor();
     await screenshot(page, 'admin-stock-reorder');
+    // Reorder point 50, 20 on hand, nothing sold: 30 to order, as a draft for the supplier.
+    await page.getByRole('combobox', { name: /^Supplier/ }).selectOption({ label: 'Bryggeriet' });
+    await page.getByRole('button', { name: 'Create a purchase order from the ticked lines' }).click();
+    await page.getByRole('heading', { name: /^Purchase order \d+$/, level: 1 }).waitFor();
+    expect(await page.locator('[data-status]').getAttribute('data-status')).toBe('draft');
+    const drafts = (await admin.get('/purchase-orders?status=draft')) as {
+      items: { lines: { productId: string; ordered: number }[] }[];
+    };
+    expect(drafts.items[0]?.lines).toEqual([
+      expect.objectContaining({ productId: product.productId, ordered: 30 }),
+    ]);
 
     await openAdminPage(page, 'Inventory valuation');
     const valuation = (await admin.get('/stock/valuation')) as { totalValueMinor: number };

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { storeMoney } from '../../shared/format/store-format.js';
 import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
-import { count, dateTime } from '../components/admin-format.js';
+import { dateTime } from '../components/admin-format.js';
 import { confirmAction } from '../components/confirm-dialog.js';
 import { adminErrorText } from '../components/error-text.js';
 import { formText } from '../components/form-data.js';
@@ -13,7 +13,7 @@ import { AdminPage } from '../shell/admin-page.js';
 import { renderNotice, type Notice } from './notice.js';
 import { orderStatusBadge } from './order-status.js';
 import { getOrder, orderStep, receiveOrder, type OrderLine, type PurchaseOrder } from './purchasing-api.js';
-import { parseCost, parseQuantity } from './stock-format.js';
+import { parseCost, parseQuantity, quantity } from './stock-format.js';
 
 /** One purchase order: send it, cancel it, or receive what arrived against its lines. */
 @customElement('stock-order-page')
@@ -70,8 +70,8 @@ export class StockOrderPage extends AdminPage {
           rows: o.lines,
           columns: [
             { header: msg('Product'), cell: (l) => html`${l.name}<br /><span class="muted">${l.sku}</span>` },
-            { header: msg('Ordered'), cell: (l) => count(l.ordered), align: 'end' },
-            { header: msg('Received'), cell: (l) => count(l.received), align: 'end' },
+            { header: msg('Ordered'), cell: (l) => quantity(l.ordered, l.unit), align: 'end' },
+            { header: msg('Received'), cell: (l) => quantity(l.received, l.unit), align: 'end' },
             { header: msg('Unit cost'), cell: (l) => storeMoney(l.costMinor), align: 'end' },
             ...(receiving
               ? [

@@ -1,7 +1,7 @@
 import type { HubApiClient } from '../../shared/api/client.js';
 import { array, integer, object, oneOf, optionalString, string } from '../../shared/api/decode.js';
 import { decodePage, type Page } from '../components/paged-list.js';
-import { get, query } from './stock-api.js';
+import { get, query, UNITS, type Unit } from './stock-api.js';
 
 export interface Supplier {
   id: string;
@@ -70,6 +70,7 @@ export interface OrderLine {
   productId: string;
   sku: string;
   name: string;
+  unit: Unit;
   ordered: number;
   received: number;
   costMinor: number;
@@ -104,6 +105,7 @@ function decodeOrder(value: unknown): PurchaseOrder {
         productId: string(l, 'productId', 'order line'),
         sku: string(l, 'sku', 'order line'),
         name: string(l, 'name', 'order line'),
+        unit: oneOf(l, 'unit', UNITS, 'order line'),
         ordered: integer(l, 'ordered', 'order line'),
         received: integer(l, 'received', 'order line'),
         costMinor: integer(l, 'costMinor', 'order line'),

@@ -18,8 +18,9 @@ const page = (
 });
 
 export const routes: readonly AdminRoute[] = [
+  // Not '/stock': a listed path that prefixes the others would light up in the menu on their pages too.
   page(
-    '/stock',
+    '/stock/levels',
     () => msg('Stock on hand'),
     'stock-levels-page',
     () => import('./stock-levels-page.js'),

@@ -3,7 +3,7 @@ import { integer, object, oneOf, string, type Json } from '../../shared/api/deco
 import { decodePage, type Page } from '../components/paged-list.js';
 
 export type Unit = 'piece' | 'kg' | 'l';
-const UNITS: readonly Unit[] = ['piece', 'kg', 'l'];
+export const UNITS: readonly Unit[] = ['piece', 'kg', 'l'];
 
 export interface StockLevel {
   productId: string;
@@ -90,6 +90,7 @@ export interface ValuationItem {
   productId: string;
   sku: string;
   name: string;
+  unit: Unit;
   onHand: number;
   costMinor: number;
   valueMinor: number;
@@ -97,7 +98,6 @@ export interface ValuationItem {
 
 export interface Valuation extends Page<ValuationItem> {
   totalValueMinor: number;
-  totalUnits: number;
 }
 
 export async function getValuation(
@@ -116,6 +116,7 @@ export async function getValuation(
         productId: string(i, 'productId', 'valuation item'),
         sku: string(i, 'sku', 'valuation item'),
         name: string(i, 'name', 'valuation item'),
+        unit: oneOf(i, 'unit', UNITS, 'valuation item'),
         onHand: integer(i, 'onHand', 'valuation item'),
         costMinor: integer(i, 'costMinor', 'valuation item'),
         valueMinor: integer(i, 'valueMinor', 'valuation item'),
@@ -126,7 +127,6 @@ export async function getValuation(
   return {
     ...page,
     totalValueMinor: integer(o, 'totalValueMinor', 'valuation'),
-    totalUnits: integer(o, 'totalUnits', 'valuation'),
   };
 }
 

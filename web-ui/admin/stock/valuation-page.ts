@@ -9,6 +9,7 @@ import { PagedList } from '../components/paged-list.js';
 import { renderPagedTable } from '../components/table.js';
 import { AdminPage } from '../shell/admin-page.js';
 import { getValuation, type ValuationItem } from './stock-api.js';
+import { quantity } from './stock-format.js';
 
 /** What the stock on the shelves is worth at cost (moving average), highest value first. */
 @customElement('stock-valuation-page')
@@ -16,11 +17,11 @@ import { getValuation, type ValuationItem } from './stock-api.js';
 export class StockValuationPage extends AdminPage {
   static override styles = [baseStyles, buttonStyles, pageStyles];
 
-  @state() private _total: { valueMinor: number; units: number } | null = null;
+  @state() private _totalValueMinor: number | null = null;
 
   private _list = new PagedList<ValuationItem>(this, async (limit, offset, signal) => {
     const page = await getValuation(this.api, limit, offset, signal);
-    this._total = { valueMinor: page.totalValueMinor, units: page.totalUnits };
+    this._totalValueMinor = page.totalValueMinor;
     return page;
   });
 
@@ -35,7 +36,7 @@ export class StockValuationPage extends AdminPage {
         <div class="card">
           <span class="muted">${msg('Stock at cost')}</span>
           <div class="figure" data-total-value>
-            ${this._total === null ? '—' : storeMoney(this._total.valueMinor)}
+            ${this._totalValueMinor === null ? '—' : storeMoney(this._totalValueMinor)}
           </div>
         </div>
         <div class="card">
@@ -49,7 +50,7 @@ export class StockValuationPage extends AdminPage {
         columns: [
           { header: msg('Product'), cell: (v) => v.name },
           { header: msg('SKU'), cell: (v) => v.sku },
-          { header: msg('On hand'), cell: (v) => count(v.onHand), align: 'end' },
+          { header: msg('On hand'), cell: (v) => quantity(v.onHand, v.unit), align: 'end' },
           { header: msg('Unit cost'), cell: (v) => storeMoney(v.costMinor), align: 'end' },
           { header: msg('Value'), cell: (v) => storeMoney(v.valueMinor), align: 'end' },
         ],

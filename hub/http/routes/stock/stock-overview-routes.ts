@@ -28,7 +28,9 @@ const ValuationItemSchema = z
     productId: z.string(),
     sku: z.string(),
     name: z.string(),
+    unit,
     onHand: z.number().int(),
+    /** Per piece, or per kg or litre for weighed and measured goods (kept in grams or millilitres). */
     costMinor: z.number().int(),
     valueMinor: z.number().int(),
   })
@@ -93,10 +95,7 @@ export function createStockOverviewRoutes(overview: StockOverviewService): ApiMo
         request: { query: PageQuerySchema },
         responses: {
           200: json(
-            pageSchema(ValuationItemSchema).extend({
-              totalValueMinor: z.number().int(),
-              totalUnits: z.number().int(),
-            }),
+            pageSchema(ValuationItemSchema).extend({ totalValueMinor: z.number().int() }),
             'Inventory valuation in minor units',
           ),
           ...errorResponses(400, 401, 403),
