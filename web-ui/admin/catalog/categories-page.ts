@@ -45,7 +45,7 @@ export class CategoriesPage extends CatalogPage {
     const parents = rows.filter((c) => c.active);
     return html`<div class="head"><h1 tabindex="-1">${msg('Categories')}</h1></div>
       ${this.renderNotice()}
-      <form class="card toolbar" @submit=${this._add} aria-label=${msg('New category')}>
+      <form class="card toolbar" @submit=${this._add}>
         <label class="field">
           <span>${msg('New category')}</span>
           <input name="name" required maxlength="80" autocomplete="off" />
