@@ -14,13 +14,13 @@ import {
   setCategoryActive,
   type Category,
 } from './catalog-api.js';
-import { CatalogPage } from './catalog-page.js';
+import { CatalogPage, catalogStyles } from './catalog-page.js';
 
 /** Categories: the tree as paths, add one under another, rename or move, archive and bring back. */
 @customElement('categories-page')
 @localized()
 export class CategoriesPage extends CatalogPage {
-  static override styles = [baseStyles, buttonStyles, pageStyles];
+  static override styles = [baseStyles, buttonStyles, pageStyles, catalogStyles];
 
   @state() private _categories: Category[] = [];
   @state() private _editing: string | null = null;
