@@ -1,5 +1,6 @@
 // SQL for store_settings, tax_classes and tenders. Parameterised statements only; the services own the
 // rules and the transactions.
+import { stmt } from './catalog-queries.js';
 import type { Db } from './connection.js';
 
 export interface TaxClassRow {
@@ -80,8 +81,9 @@ export function listTaxClasses(db: Db): TaxClassRow[] {
     .map(toTaxClass);
 }
 
+/** Read for every product written (a catalog import writes thousands), so prepared once per connection. */
 export function getTaxClass(db: Db, id: string): TaxClassRow | undefined {
-  const row = db.prepare<[string], RawTaxClass>('SELECT * FROM tax_classes WHERE id = ?').get(id);
+  const row = stmt<[string], RawTaxClass>(db, 'SELECT * FROM tax_classes WHERE id = ?').get(id);
   return row && toTaxClass(row);
 }
 

@@ -121,6 +121,21 @@ describe('catalog CSV import over HTTP', () => {
     ]);
   });
 
+  it('skips, and reports, a row the catalog refuses at import time because it changed since the check', async () => {
+    const code = ean13('570123400047');
+    const checked = await uploadAndCheck(
+      `sku,name,price,tax_class,barcodes\nA,Apple,3.50,standard,${code}\nB,Bean,1.00,standard,\n`,
+    );
+    expect(checked).toMatchObject({ status: 'checked', validRows: 2, errorRows: 0 });
+    app.f.product({ sku: 'OTHER', barcodes: [code] });
+    await call('POST', `/catalog-imports/${checked.id}/commit`, { mode: 'all' });
+    const done = await waitFor(checked.id, ['done', 'failed']);
+    expect(done).toMatchObject({ status: 'done', createdProducts: 1, errorRows: 1 });
+    const errors = await call('GET', `/catalog-imports/${checked.id}/errors`);
+    expect(errors.body).toMatchObject({ items: [{ row: 2, message: /already belongs to another product/ }] });
+    expect(app.f.catalog.service.list({ q: 'Bean', limit: 5, offset: 0 }).items).toHaveLength(1);
+  });
+
   it('fails a file that is not a catalog CSV with the reason as a row-1 error', async () => {
     const checked = await uploadAndCheck('name;colour\nx;y\n');
     expect(checked).toMatchObject({ status: 'failed', validRows: 0 });

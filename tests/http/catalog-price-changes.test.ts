@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../hub/ids.js';
+import { PriceScheduler } from '../../hub/services/catalog/price-scheduler.js';
 import { catalogAppPerTest } from '../support/catalog-app.js';
 import { ManualClock } from '../support/hub-context.js';
 import { json } from '../support/test-app.js';
@@ -163,5 +164,22 @@ describe('scheduled price changes', () => {
     const late = await post(`/price-changes/${String(scheduled.body.id)}/cancel`, {});
     expect(late.status).toBe(422);
     expect(late.body).toMatchObject({ error: { code: 'PRICE_CHANGE_APPLIED' } });
+  });
+
+  it("is applied by the hub's scheduler when it starts after the date passed (the hub was off)", async () => {
+    const clock = app.ctx.clock;
+    if (!(clock instanceof ManualClock)) throw new Error('the test context runs on a ManualClock');
+    const a = app.f.product({ sku: 'A', priceMinor: 1000 });
+    const change = await post('/price-changes', {
+      selection: { productIds: [a.id] },
+      adjust: { kind: 'percent', percentBp: -2500 },
+      effectiveAt: new Date(clock.now().getTime() + 60_000).toISOString(),
+    });
+    clock.advance(3_600_000);
+    const scheduler = new PriceScheduler(app.ctx, app.f.catalog.prices, 60_000);
+    scheduler.start();
+    scheduler.stop();
+    expect(priceOf(a.id)).toBe(750);
+    expect(app.f.catalog.prices.get(String(change.body.id))).toMatchObject({ status: 'applied' });
   });
 });

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { currencyExponent, minorToDecimalString } from '../../shared/format/money.js';
 import { parseAmount } from '../../shared/format/parse-amount.js';
@@ -6,6 +6,21 @@ import { storeFormat } from '../../shared/format/store-format.js';
 import { adminErrorText } from '../components/error-text.js';
 import { adminLocale } from '../i18n/admin-localization.js';
 import { AdminPage } from '../shell/admin-page.js';
+
+/** Link buttons look like buttons; fields shrink with their grid cell on a phone (a long option would not). */
+export const catalogStyles = css`
+  a.button {
+    display: inline-flex;
+    align-items: center;
+    text-decoration: none;
+  }
+  .field select,
+  .field input,
+  .field textarea {
+    min-width: 0;
+    max-width: 100%;
+  }
+`;
 
 /** A catalog page: one notice for what the last change did, and a busy flag while it runs. */
 export abstract class CatalogPage extends AdminPage {

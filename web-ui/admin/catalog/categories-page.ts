@@ -14,13 +14,13 @@ import {
   setCategoryActive,
   type Category,
 } from './catalog-api.js';
-import { CatalogPage } from './catalog-page.js';
+import { CatalogPage, catalogStyles } from './catalog-page.js';
 
 /** Categories: the tree as paths, add one under another, rename or move, archive and bring back. */
 @customElement('categories-page')
 @localized()
 export class CategoriesPage extends CatalogPage {
-  static override styles = [baseStyles, buttonStyles, pageStyles];
+  static override styles = [baseStyles, buttonStyles, pageStyles, catalogStyles];
 
   @state() private _categories: Category[] = [];
   @state() private _editing: string | null = null;
@@ -45,7 +45,7 @@ export class CategoriesPage extends CatalogPage {
     const parents = rows.filter((c) => c.active);
     return html`<div class="head"><h1 tabindex="-1">${msg('Categories')}</h1></div>
       ${this.renderNotice()}
-      <form class="card toolbar" @submit=${this._add} aria-label=${msg('New category')}>
+      <form class="card toolbar" @submit=${this._add}>
         <label class="field">
           <span>${msg('New category')}</span>
           <input name="name" required maxlength="80" autocomplete="off" />

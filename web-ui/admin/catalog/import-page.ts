@@ -8,7 +8,7 @@ import { count } from '../components/admin-format.js';
 import { pageStyles } from '../components/page-styles.js';
 import { PagedList } from '../components/paged-list.js';
 import { renderPagedTable, renderTable } from '../components/table.js';
-import { CatalogPage } from './catalog-page.js';
+import { CatalogPage, catalogStyles } from './catalog-page.js';
 import {
   checkImport,
   commitImport,
@@ -34,6 +34,7 @@ export class CatalogImportPage extends CatalogPage {
     baseStyles,
     buttonStyles,
     pageStyles,
+    catalogStyles,
     css`
       progress {
         width: 100%;

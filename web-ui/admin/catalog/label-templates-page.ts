@@ -6,7 +6,7 @@ import { confirmAction } from '../components/confirm-dialog.js';
 import { formText } from '../components/form-data.js';
 import { pageStyles } from '../components/page-styles.js';
 import { renderTable } from '../components/table.js';
-import { CatalogPage } from './catalog-page.js';
+import { CatalogPage, catalogStyles } from './catalog-page.js';
 import {
   deleteLabelTemplate,
   layoutPattern,
@@ -34,7 +34,7 @@ const BLANK: LabelTemplate = {
 @customElement('label-templates-page')
 @localized()
 export class LabelTemplatesPage extends CatalogPage {
-  static override styles = [baseStyles, buttonStyles, pageStyles];
+  static override styles = [baseStyles, buttonStyles, pageStyles, catalogStyles];
 
   @state() private _templates: LabelTemplate[] = [];
   @state() private _draft: LabelTemplate = BLANK;

@@ -11,7 +11,7 @@ import { pageStyles } from '../components/page-styles.js';
 import { PagedList } from '../components/paged-list.js';
 import { renderPagedTable, renderTable } from '../components/table.js';
 import { categoryPaths, listCategories } from './catalog-api.js';
-import { CatalogPage, parseMoneyInput, parsePercentInput } from './catalog-page.js';
+import { CatalogPage, catalogStyles, parseMoneyInput, parsePercentInput } from './catalog-page.js';
 import {
   cancelPriceChange,
   createPriceChange,
@@ -42,7 +42,7 @@ function statusBadge(c: PriceChange) {
 @customElement('price-changes-page')
 @localized()
 export class PriceChangesPage extends CatalogPage {
-  static override styles = [baseStyles, buttonStyles, pageStyles];
+  static override styles = [baseStyles, buttonStyles, pageStyles, catalogStyles];
 
   @state() private _categories = new Map<string, string>();
   @state() private _preview: { request: PriceRequest; count: number; items: PriceItem[] } | null = null;

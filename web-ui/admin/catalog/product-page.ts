@@ -22,7 +22,7 @@ import {
   type Product,
   type TaxClass,
 } from './catalog-api.js';
-import { CatalogPage, moneyInputValue, parseMoneyInput } from './catalog-page.js';
+import { CatalogPage, catalogStyles, moneyInputValue, parseMoneyInput } from './catalog-page.js';
 import { attributeText, barcodeLines, parseAttributeText, parseBarcodeLines } from './product-form.js';
 
 function unitName(unit: string): string {
@@ -43,7 +43,7 @@ function unitName(unit: string): string {
 @customElement('product-page')
 @localized()
 export class ProductPage extends CatalogPage {
-  static override styles = [baseStyles, buttonStyles, pageStyles];
+  static override styles = [baseStyles, buttonStyles, pageStyles, catalogStyles];
 
   @state() private _product: Product | null = null;
   @state() private _variants: Product[] = [];

@@ -14,7 +14,7 @@ import {
   type Product,
   type ProductFilter,
 } from './catalog-api.js';
-import { CatalogPage } from './catalog-page.js';
+import { CatalogPage, catalogStyles } from './catalog-page.js';
 
 /**
  * Products: search by name, SKU or barcode, filter by category and archived, a page at a time; tick
@@ -23,7 +23,7 @@ import { CatalogPage } from './catalog-page.js';
 @customElement('products-page')
 @localized()
 export class ProductsPage extends CatalogPage {
-  static override styles = [baseStyles, buttonStyles, pageStyles];
+  static override styles = [baseStyles, buttonStyles, pageStyles, catalogStyles];
 
   @state() private _filter: ProductFilter = { q: '', categoryId: '', status: 'active' };
   @state() private _categories = new Map<string, string>();

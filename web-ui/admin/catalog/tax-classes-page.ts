@@ -9,13 +9,13 @@ import { formText } from '../components/form-data.js';
 import { pageStyles } from '../components/page-styles.js';
 import { renderTable } from '../components/table.js';
 import { listTaxClasses, saveTaxClass, type TaxClass } from './catalog-api.js';
-import { CatalogPage, parsePercentInput } from './catalog-page.js';
+import { CatalogPage, catalogStyles, parsePercentInput } from './catalog-page.js';
 
 /** Tax classes: the rates products are sold at; add one, change a rate, archive one no longer used. */
 @customElement('tax-classes-page')
 @localized()
 export class TaxClassesPage extends CatalogPage {
-  static override styles = [baseStyles, buttonStyles, pageStyles];
+  static override styles = [baseStyles, buttonStyles, pageStyles, catalogStyles];
 
   @state() private _classes: TaxClass[] = [];
   @state() private _editing: string | null = null;

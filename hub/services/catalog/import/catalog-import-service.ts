@@ -16,6 +16,7 @@ import {
   type ImportRecord,
   type ImportSampleRow,
 } from '../../../db/catalog-import-queries.js';
+import type { Tx } from '../../../db/transactor.js';
 import { currencyExponent } from '../../../domain/money.js';
 import { AppError, BusinessRuleError, ConflictError, NotFoundError } from '../../../errors.js';
 import { newId } from '../../../ids.js';
@@ -24,11 +25,10 @@ import type { SettingsService } from '../../settings/settings-service.js';
 import { CatalogRowValidator, type ImportRow, type RowError } from '../csv/csv-row.js';
 import { CsvFileError, readCsvRecords } from '../csv/csv-reader.js';
 import type { LabelTemplateService } from '../label-template-service.js';
-import type { Product } from '../product-schema.js';
 import { pageAnswer } from '../paging.js';
 import { announceProducts } from '../product-writer.js';
 import { rowLookups } from './import-lookups.js';
-import { writeImportRow } from './import-writer.js';
+import { writeImportBatch } from './import-writer.js';
 
 /** Rows written per transaction: big enough to be quick, small enough that a sale never waits long. */
 export const IMPORT_BATCH_ROWS = 500;
@@ -256,26 +256,31 @@ export class CatalogImportService {
     let batch: ImportRow[] = [];
     const counts = { processedRows: 0, createdProducts: 0, updatedProducts: 0 };
     const writeBatch = () => {
-      this.ctx.tx.write((tx) => {
-        const written: Product[] = [];
-        // A savepoint per row: a row the catalog refuses now (changed since the check) is skipped alone.
-        const writeOne = tx.db.transaction((row: ImportRow) => writeImportRow(tx, row, actor));
-        for (const row of batch) {
-          try {
-            const result = writeOne(row);
-            written.push(result.product);
-            if (result.created) counts.createdProducts += 1;
-            else counts.updatedProducts += 1;
-          } catch (error) {
-            if (!(error instanceof AppError)) throw error;
-            errors.add([{ row: row.row, column: null, message: error.message }]);
-          }
-        }
-        counts.processedRows += batch.length;
-        announceProducts(tx, written);
-      });
-      errors.flush({ ...counts });
+      const rows = batch;
       batch = [];
+      // Rows were checked, so a batch nearly always goes in whole; only when the catalog changed since
+      // (a SKU or barcode taken meanwhile) is it written again row by row, skipping the refused rows.
+      const attempt = (careful: boolean) =>
+        this.ctx.tx.write((tx) => {
+          const result = writeImportBatch(tx, rows, actor, careful);
+          announceProducts(tx, result.written);
+          for (const e of result.errors) errors.add([e]);
+          const next = {
+            processedRows: counts.processedRows + rows.length,
+            createdProducts: counts.createdProducts + result.created,
+            updatedProducts: counts.updatedProducts + result.updated,
+          };
+          errors.writeIn(tx, next);
+          return next;
+        });
+      let next: typeof counts;
+      try {
+        next = attempt(false);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        next = attempt(true);
+      }
+      Object.assign(counts, next);
     };
     for await (const item of this.validatedRows(id)) {
       if ('errors' in item) {
@@ -356,13 +361,18 @@ class ErrorSink {
 
   flush(fields: Parameters<typeof updateImport>[3]): void {
     this.ctx.tx.write((tx) => {
-      for (const e of this.pending) {
-        if (this.stored >= MAX_STORED_ERRORS) break;
-        this.stored += 1;
-        insertImportError(tx.db, this.id, this.stored, e);
-      }
-      updateImport(tx.db, this.id, tx.at, { ...fields, errorRows: fields.errorRows ?? this.rowsWithErrors });
+      this.writeIn(tx, fields);
     });
+  }
+
+  /** Writes the pending errors and the job's fields in the caller's transaction. */
+  writeIn(tx: Tx, fields: Parameters<typeof updateImport>[3]): void {
+    for (const e of this.pending) {
+      if (this.stored >= MAX_STORED_ERRORS) break;
+      this.stored += 1;
+      insertImportError(tx.db, this.id, this.stored, e);
+    }
+    updateImport(tx.db, this.id, tx.at, { ...fields, errorRows: fields.errorRows ?? this.rowsWithErrors });
     this.pending = [];
   }
 }

@@ -2,10 +2,10 @@
 // audit as an edit in the admin pages.
 import { barcodesOf, getProduct, getProductIdBySku } from '../../../db/catalog-queries.js';
 import type { Tx } from '../../../db/transactor.js';
-import { BusinessRuleError } from '../../../errors.js';
+import { AppError, BusinessRuleError } from '../../../errors.js';
 import { newId } from '../../../ids.js';
 import type { Actor } from '../../settings/actor.js';
-import type { ImportRow } from '../csv/csv-row.js';
+import type { ImportRow, RowError } from '../csv/csv-row.js';
 import type { Product } from '../product-schema.js';
 import { checkProductRules, writeProduct, type ProductDraft } from '../product-writer.js';
 
@@ -57,4 +57,39 @@ export function writeImportRow(tx: Tx, row: ImportRow, actor: Actor): { product:
     previous ? 'product.import_update' : 'product.import_create',
   );
   return { product, created: previous === undefined };
+}
+
+export interface BatchResult {
+  written: Product[];
+  created: number;
+  updated: number;
+  errors: RowError[];
+}
+
+/**
+ * Writes a batch of checked rows. Plain, a refused row throws and the caller's transaction rolls back;
+ * `careful`, each row gets a savepoint and a refused one becomes a row error (slower: the fallback).
+ */
+export function writeImportBatch(
+  tx: Tx,
+  rows: readonly ImportRow[],
+  actor: Actor,
+  careful: boolean,
+): BatchResult {
+  const result: BatchResult = { written: [], created: 0, updated: 0, errors: [] };
+  const writeOne = careful
+    ? tx.db.transaction((row: ImportRow) => writeImportRow(tx, row, actor))
+    : (row: ImportRow) => writeImportRow(tx, row, actor);
+  for (const row of rows) {
+    try {
+      const { product, created } = writeOne(row);
+      result.written.push(product);
+      if (created) result.created += 1;
+      else result.updated += 1;
+    } catch (error) {
+      if (!careful || !(error instanceof AppError)) throw error;
+      result.errors.push({ row: row.row, column: null, message: error.message });
+    }
+  }
+  return result;
 }
