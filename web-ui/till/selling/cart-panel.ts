@@ -95,8 +95,8 @@ export class CartPanel extends LitElement {
         customer === null
           ? nothing
           : html`<dt>${msg('Customer')}</dt>
-              <dd data-customer>
-                ${customer.name}
+              <dd>
+                <span data-customer>${customer.name}</span>
                 <customer-points
                   .customerId=${customer.id}
                   .refresh=${this.cart.hub?.version ?? 0}

@@ -56,9 +56,8 @@ export class CustomerPoints extends LitElement {
     const p = this._points;
     if (p === null || !p.enabled) return nothing;
     const points = formatInteger(p.balancePoints, storeFormat().locale);
-    return html`<span data-customer-points
-      >${msg(str`${points} points (${storeMoney(p.balanceValueMinor)})`)}</span
-    >`;
+    return html`·
+      <span data-customer-points>${msg(str`${points} points (${storeMoney(p.balanceValueMinor)})`)}</span>`;
   }
 }
 
