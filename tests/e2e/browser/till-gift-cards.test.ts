@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../../support/browser.js';
 import type { ApiAnswer, DemoHub } from '../../support/demo-hub.js';
-import { startDemoTill, type DemoTillBench } from './demo-till.js';
+import { logInByKeyboard, startDemoTill, type DemoTillBench } from './demo-till.js';
 
 const BARCODE = '5712345000014';
 
@@ -37,12 +37,7 @@ describe('gift cards and points at the till in a real browser', () => {
       note: 'x',
     });
     await asManager('/gift-cards/TILLCARD01/reload', 'POST', { amountMinor: 1500, note: 'Test card' });
-    const { cashier } = bench;
-    await page.goto(`${bench.front.baseUrl}/till/`);
-    await page.getByRole('button', { name: new RegExp(cashier.name) }).click();
-    await page.keyboard.type(cashier.pin);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Find a product' }).waitFor();
+    await logInByKeyboard(bench);
   }, 120_000);
 
   afterAll(async () => {
