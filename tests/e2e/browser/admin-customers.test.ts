@@ -97,6 +97,13 @@ describe('admin: customers, gift cards and loyalty in a real browser', () => {
       ((await call('GET', '/gift-cards/GC20260001')).body as { balanceMinor: number }).balanceMinor,
     ).toBe(25_000);
     await page.getByRole('table', { name: 'All gift cards' }).getByText('GC20260001').waitFor();
+    const products = page.getByRole('region', { name: 'Products that sell gift cards' });
+    await products.getByLabel('Barcode of the product').fill(bench.demo.barcodes[1]!);
+    await products.getByRole('button', { name: 'Sells gift cards' }).click();
+    await products.getByText('The product now sells gift cards.').waitFor();
+    const marked = (await call('GET', '/gift-cards/products')).body as { name: string }[];
+    expect(marked).toHaveLength(1);
+    await products.getByRole('table', { name: 'Gift card products' }).getByText(marked[0]!.name).waitFor();
     await screenshot(page, 'admin-gift-cards');
   }, 60_000);
 

@@ -231,3 +231,13 @@ export async function logInWithPinPad(bench: DemoTillBench): Promise<void> {
   await page.getByRole('button', { name: 'OK', exact: true }).click();
   await page.getByRole('heading', { name: 'Find a product' }).waitFor();
 }
+
+/** The demo cashier logs in at the paired till by typing the PIN: the selling screen shows. */
+export async function logInByKeyboard(bench: DemoTillBench): Promise<void> {
+  const { page, cashier } = bench;
+  await page.goto(`${bench.front.baseUrl}/till/`);
+  await page.getByRole('button', { name: new RegExp(cashier.name) }).click();
+  await page.keyboard.type(cashier.pin);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Find a product' }).waitFor();
+}

@@ -89,3 +89,51 @@ export async function reloadGiftCard(
     }),
   );
 }
+
+export interface GiftCardProduct {
+  productId: string;
+  sku: string;
+  name: string;
+  priceMinor: number;
+}
+
+function decodeProducts(value: unknown): GiftCardProduct[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((v: unknown) => {
+    const o = object(v, 'gift card product');
+    return {
+      productId: string(o, 'productId', 'gift card product'),
+      sku: string(o, 'sku', 'gift card product'),
+      name: string(o, 'name', 'gift card product'),
+      priceMinor: integer(o, 'priceMinor', 'gift card product'),
+    };
+  });
+}
+
+export async function giftCardProducts(api: HubApiClient): Promise<GiftCardProduct[]> {
+  return decodeProducts(await api.request('/gift-cards/products'));
+}
+
+/** The product a scanned or typed barcode names, marked or unmarked as a gift card. */
+export async function markGiftCardProduct(
+  api: HubApiClient,
+  barcode: string,
+  giftCard: boolean,
+): Promise<GiftCardProduct[]> {
+  const found = object(await api.request(`/products/lookup?code=${encodeURIComponent(barcode)}`), 'lookup');
+  const product = object(found.product, 'product');
+  return setGiftCardProduct(api, string(product, 'id', 'product'), giftCard);
+}
+
+export async function setGiftCardProduct(
+  api: HubApiClient,
+  productId: string,
+  giftCard: boolean,
+): Promise<GiftCardProduct[]> {
+  return decodeProducts(
+    await api.request(`/gift-cards/products/${encodeURIComponent(productId)}`, {
+      method: 'PUT',
+      body: { giftCard },
+    }),
+  );
+}

@@ -18,6 +18,7 @@ import {
   type GiftCardSummary,
 } from './gift-cards-api.js';
 import { typedMoney } from './money-input.js';
+import './gift-card-products-section.js';
 
 /**
  * Gift cards: look a card up (balance and ledger), load or correct it with a reason, and browse every card
@@ -81,7 +82,8 @@ export class GiftCardsPage extends AdminPage {
           { header: msg('Balance'), cell: (c) => storeMoney(c.balanceMinor, c.currency), align: 'end' },
           { header: msg('Last used'), cell: (c) => dateTime(c.lastActivityAt) },
         ],
-      })}`;
+      })}
+      <gift-card-products-section .api=${this.api}></gift-card-products-section>`;
   }
 
   private _renderCard(card: GiftCard) {

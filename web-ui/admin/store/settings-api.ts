@@ -45,7 +45,16 @@ export async function saveSettings(api: HubApiClient, patch: StoreSettingsPatch)
   return decodeSettings(await api.request('/settings', { method: 'PATCH', body: patch }));
 }
 
-export const TENDER_KINDS = ['cash', 'card', 'voucher', 'store_credit', 'mobile', 'other'] as const;
+export const TENDER_KINDS = [
+  'cash',
+  'card',
+  'voucher',
+  'store_credit',
+  'mobile',
+  'other',
+  'gift_card',
+  'loyalty',
+] as const;
 
 export interface TenderRow {
   id: string;

@@ -21,6 +21,10 @@ export function tenderKindName(kind: string): string {
       return msg('Voucher');
     case 'store_credit':
       return msg('Store credit');
+    case 'gift_card':
+      return msg('Gift card (balance on the hub)');
+    case 'loyalty':
+      return msg('Loyalty points');
     default:
       return msg('Other');
   }

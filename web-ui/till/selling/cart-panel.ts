@@ -10,6 +10,7 @@ import { SALE_ACTIONS, shortcutText } from './cart-actions.js';
 import { cartPanelStyles } from './cart-panel.styles.js';
 import { canPay, currentTotals, emptyCart, type CartState } from './cart-state.js';
 import './cart-lines.js';
+import './customer-points.js';
 import { noticeStyles, panelStyles, pendingStyles } from './selling-panel.styles.js';
 
 /** A message to the cashier above the cart. */
@@ -94,7 +95,13 @@ export class CartPanel extends LitElement {
         customer === null
           ? nothing
           : html`<dt>${msg('Customer')}</dt>
-              <dd data-customer>${customer.name}</dd>`
+              <dd>
+                <span data-customer>${customer.name}</span>
+                <customer-points
+                  .customerId=${customer.id}
+                  .refresh=${this.cart.hub?.version ?? 0}
+                ></customer-points>
+              </dd>`
       }
       ${
         discount === null

@@ -145,5 +145,5 @@ export function otherTenders(tenders: readonly Tender[]): Tender[] {
 }
 
 export function needsReference(tender: Tender): boolean {
-  return tender.kind === 'voucher' || tender.kind === 'store_credit';
+  return tender.kind === 'voucher' || tender.kind === 'store_credit' || tender.kind === 'gift_card';
 }

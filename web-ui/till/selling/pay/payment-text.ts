@@ -53,7 +53,17 @@ export function paymentErrorText(error: unknown): string {
     case 'UNKNOWN_CREDIT':
       return msg('No store credit has that number.');
     case 'INSUFFICIENT_BALANCE':
-      return msg('The store credit does not cover that amount.');
+      return msg('The store credit or gift card does not cover that amount.');
+    case 'UNKNOWN_GIFT_CARD':
+      return msg('No gift card has that number.');
+    case 'INSUFFICIENT_POINTS':
+      return msg('The customer does not have enough points for that amount.');
+    case 'CUSTOMER_REQUIRED':
+      return msg('Add the customer to the sale to pay with their points.');
+    case 'LOYALTY_AMOUNT_STEP':
+      return msg('Points pay in whole points: enter an amount that matches.');
+    case 'LOYALTY_DISABLED':
+      return msg('The store does not run a points programme.');
     case 'TENDER_UNAVAILABLE':
       return msg('The store no longer takes this tender.');
     case 'PAYMENT_OUTCOME_PENDING':

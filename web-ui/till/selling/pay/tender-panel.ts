@@ -62,7 +62,7 @@ function renderInputs(o: TenderPanelOptions, withReference: boolean) {
     ${
       withReference
         ? html`<label class="field">
-            <span>${msg('Voucher or credit number')}</span>
+            <span>${msg('Voucher, credit or gift card number')}</span>
             <input
               autocomplete="off"
               .value=${o.referenceText}
