@@ -2,11 +2,10 @@ import { localized, msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
-import { adminErrorText } from '../components/error-text.js';
 import { formText } from '../components/form-data.js';
 import { pageStyles } from '../components/page-styles.js';
 import { AdminPage } from '../shell/admin-page.js';
-import { renderNotice, type Notice } from './notice.js';
+import { PageAction, renderNotice } from './notice.js';
 import './product-picker.js';
 import { adjustStock, type AdjustReason, type StockLevel } from './stock-api.js';
 import { parseQuantity, quantity, quantityHint, signed } from './stock-format.js';
@@ -37,13 +36,12 @@ export class StockAdjustPage extends AdminPage {
 
   @state() private _product: StockLevel | null = null;
   @state() private _reason: AdjustReason = 'damage';
-  @state() private _notice: Notice | null = null;
-  @state() private _busy = false;
+  private _action = new PageAction(this);
 
   override render() {
     const p = this._product;
     return html`<div class="head"><h1>${msg('Adjust stock')}</h1></div>
-      ${renderNotice(this._notice)}
+      ${renderNotice(this._action.notice)}
       <section class="card">
         <stock-product-picker
           .api=${this.api}
@@ -90,7 +88,7 @@ export class StockAdjustPage extends AdminPage {
                 </label>
               </div>
               <div class="toolbar">
-                <button class="button primary" type="submit" ?disabled=${this._busy}>
+                <button class="button primary" type="submit" ?disabled=${this._action.busy}>
                   ${msg('Book the adjustment')}
                 </button>
               </div>
@@ -107,30 +105,22 @@ export class StockAdjustPage extends AdminPage {
     const negative = this._reason === 'other' && text.startsWith('-');
     const amount = parseQuantity(negative ? text.slice(1) : text.replace(/^\+/, ''));
     if (amount === null || (amount === 0 && this._reason !== 'count')) {
-      this._notice = { text: msg('Type a whole number.'), error: true };
+      this._action.say(msg('Type a whole number.'), true);
       return;
     }
-    this._busy = true;
-    try {
+    await this._action.run(async () => {
       const result = await adjustStock(this.api, {
         reason: this._reason,
         productId: product.productId,
         quantity: negative ? -amount : amount,
         note: formText(form, 'note'),
       });
-      this._notice = {
-        text: msg(
-          str`${product.name}: ${signed(result.booked, product.unit)} booked, ${quantity(result.onHand, product.unit)} on hand.`,
-        ),
-        error: false,
-      };
       this._product = { ...product, onHand: result.onHand };
       form.reset();
-    } catch (error) {
-      this._notice = { text: adminErrorText(error), error: true };
-    } finally {
-      this._busy = false;
-    }
+      return msg(
+        str`${product.name}: ${signed(result.booked, product.unit)} booked, ${quantity(result.onHand, product.unit)} on hand.`,
+      );
+    });
   };
 }
 

@@ -13,7 +13,7 @@ import { navigate } from '../shell/navigation.js';
 import { adminHref } from '../shell/router.js';
 import { AdminPage } from '../shell/admin-page.js';
 import { createCount, listCounts, type StockCount } from './counts-api.js';
-import { renderNotice, type Notice } from './notice.js';
+import { PageAction, renderNotice } from './notice.js';
 import { listCategories, type Category } from './stock-api.js';
 
 export function countStatus(c: StockCount) {
@@ -38,8 +38,7 @@ export class StockCountsPage extends AdminPage {
   static override styles = [baseStyles, buttonStyles, pageStyles];
 
   @state() private _categories: Category[] = [];
-  @state() private _notice: Notice | null = null;
-  @state() private _busy = false;
+  private _action = new PageAction(this);
 
   private _list = new PagedList<StockCount>(this, (limit, offset, signal) =>
     listCounts(this.api, limit, offset, signal),
@@ -50,13 +49,15 @@ export class StockCountsPage extends AdminPage {
     void this._list.load();
     listCategories(this.api).then(
       (c) => (this._categories = c),
-      (error: unknown) => (this._notice = { text: adminErrorText(error), error: true }),
+      (error: unknown) => {
+        this._action.say(adminErrorText(error), true);
+      },
     );
   }
 
   override render() {
     return html`<div class="head"><h1>${msg('Stock counts')}</h1></div>
-      ${renderNotice(this._notice)}
+      ${renderNotice(this._action.notice)}
       <form class="card toolbar" @submit=${this._start}>
         <label class="field">
           <span>${msg('What to count')}</span>
@@ -65,7 +66,9 @@ export class StockCountsPage extends AdminPage {
             ${this._categories.map((c) => html`<option value=${c.id}>${msg(str`Cycle count: ${c.name}`)}</option>`)}
           </select>
         </label>
-        <button class="button primary" type="submit" ?disabled=${this._busy}>${msg('Start a count')}</button>
+        <button class="button primary" type="submit" ?disabled=${this._action.busy}>
+          ${msg('Start a count')}
+        </button>
       </form>
       ${renderPagedTable(this._list, {
         caption: msg('Counts'),
@@ -93,15 +96,11 @@ export class StockCountsPage extends AdminPage {
   private _start = async (event: SubmitEvent) => {
     event.preventDefault();
     const categoryId = formText(event.currentTarget as HTMLFormElement, 'categoryId');
-    this._busy = true;
-    try {
+    await this._action.run(async () => {
       const created = await createCount(this.api, categoryId === '' ? null : categoryId);
       navigate(adminHref(`/stock/counts/${created.id}`));
-    } catch (error) {
-      this._notice = { text: adminErrorText(error), error: true };
-    } finally {
-      this._busy = false;
-    }
+      return '';
+    });
   };
 }
 

@@ -10,7 +10,7 @@ import { formText } from '../components/form-data.js';
 import { pageStyles } from '../components/page-styles.js';
 import { renderTable } from '../components/table.js';
 import { AdminPage } from '../shell/admin-page.js';
-import { renderNotice, type Notice } from './notice.js';
+import { PageAction, renderNotice } from './notice.js';
 import { orderStatusBadge } from './order-status.js';
 import { getOrder, orderStep, receiveOrder, type OrderLine, type PurchaseOrder } from './purchasing-api.js';
 import { parseCost, parseQuantity, quantity } from './stock-format.js';
@@ -22,14 +22,15 @@ export class StockOrderPage extends AdminPage {
   static override styles = [baseStyles, buttonStyles, pageStyles];
 
   @state() private _order: PurchaseOrder | null = null;
-  @state() private _notice: Notice | null = null;
-  @state() private _busy = false;
+  private _action = new PageAction(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
     getOrder(this.api, this.params.id ?? '').then(
       (o) => (this._order = o),
-      (error: unknown) => (this._notice = { text: adminErrorText(error), error: true }),
+      (error: unknown) => {
+        this._action.say(adminErrorText(error), true);
+      },
     );
   }
 
@@ -37,7 +38,7 @@ export class StockOrderPage extends AdminPage {
     const o = this._order;
     if (o === null)
       return html`<div class="head"><h1>${msg('Purchase order')}</h1></div>
-        ${renderNotice(this._notice)}`;
+        ${renderNotice(this._action.notice)}`;
     const receiving = o.status === 'sent' || o.status === 'partly_received';
     return html`<div class="head">
         <h1>${msg(str`Purchase order ${o.number}`)}</h1>
@@ -59,7 +60,7 @@ export class StockOrderPage extends AdminPage {
           }
         </div>
       </div>
-      ${renderNotice(this._notice)}
+      ${renderNotice(this._action.notice)}
       <p class="muted">
         ${msg(str`${o.supplierName} · created ${dateTime(o.createdAt)} · total ${storeMoney(o.totalMinor)}`)}
       </p>
@@ -96,7 +97,7 @@ export class StockOrderPage extends AdminPage {
                   <span>${msg('Delivery note or reference')}</span>
                   <input name="reference" maxlength="64" autocomplete="off" />
                 </label>
-                <button class="button primary" type="submit" ?disabled=${this._busy}>
+                <button class="button primary" type="submit" ?disabled=${this._action.busy}>
                   ${msg('Receive')}
                 </button>
               </div>`
@@ -134,15 +135,10 @@ export class StockOrderPage extends AdminPage {
       });
       if (!sure) return;
     }
-    try {
+    await this._action.run(async () => {
       this._order = await orderStep(this.api, o.id, step);
-      this._notice = {
-        text: step === 'send' ? msg('Marked as sent.') : msg('The order is cancelled.'),
-        error: false,
-      };
-    } catch (error) {
-      this._notice = { text: adminErrorText(error), error: true };
-    }
+      return step === 'send' ? msg('Marked as sent.') : msg('The order is cancelled.');
+    });
   }
 
   private _receive = async (event: SubmitEvent) => {
@@ -150,7 +146,7 @@ export class StockOrderPage extends AdminPage {
     const o = this._order;
     if (!o) return;
     const form = event.currentTarget as HTMLFormElement;
-    const lines = [];
+    const lines: { lineNo: number; quantity: number; costMinor?: number }[] = [];
     for (const line of o.lines) {
       const qtyText = formText(form, `quantity-${line.lineNo}`);
       if (qtyText === '') continue;
@@ -158,7 +154,7 @@ export class StockOrderPage extends AdminPage {
       const costText = formText(form, `cost-${line.lineNo}`);
       const cost = costText === '' ? undefined : parseCost(costText);
       if (qty === null || cost === null) {
-        this._notice = { text: msg(str`Check the quantity and cost of ${line.name}.`), error: true };
+        this._action.say(msg(str`Check the quantity and cost of ${line.name}.`), true);
         return;
       }
       if (qty > 0)
@@ -169,19 +165,14 @@ export class StockOrderPage extends AdminPage {
         });
     }
     if (lines.length === 0) {
-      this._notice = { text: msg('Type what arrived on at least one line.'), error: true };
+      this._action.say(msg('Type what arrived on at least one line.'), true);
       return;
     }
-    this._busy = true;
-    try {
+    await this._action.run(async () => {
       this._order = await receiveOrder(this.api, o.id, formText(form, 'reference'), lines);
-      this._notice = { text: msg('Received and booked into stock.'), error: false };
       form.reset();
-    } catch (error) {
-      this._notice = { text: adminErrorText(error), error: true };
-    } finally {
-      this._busy = false;
-    }
+      return msg('Received and booked into stock.');
+    });
   };
 }
 

@@ -2,12 +2,11 @@ import { localized, msg, str } from '@lit/localize';
 import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
-import { adminErrorText } from '../components/error-text.js';
 import { formText } from '../components/form-data.js';
 import { pageStyles } from '../components/page-styles.js';
 import { renderTable } from '../components/table.js';
 import { AdminPage } from '../shell/admin-page.js';
-import { renderNotice, type Notice } from './notice.js';
+import { PageAction, renderNotice } from './notice.js';
 import './product-picker.js';
 import { draftColumns, parseDraft, withProduct, type DraftLine } from './draft-lines.js';
 import { receiveStock, type StockLevel } from './stock-api.js';
@@ -22,12 +21,11 @@ export class StockReceivePage extends AdminPage {
   static override styles = [baseStyles, buttonStyles, pageStyles];
 
   @state() private _lines: DraftLine[] = [];
-  @state() private _notice: Notice | null = null;
-  @state() private _busy = false;
+  private _action = new PageAction(this);
 
   override render() {
     return html`<div class="head"><h1>${msg('Receive stock')}</h1></div>
-      ${renderNotice(this._notice)}
+      ${renderNotice(this._action.notice)}
       <section class="card">
         <stock-product-picker .api=${this.api} @product-picked=${this._add}></stock-product-picker>
       </section>
@@ -57,7 +55,11 @@ export class StockReceivePage extends AdminPage {
             <span>${msg('Delivery note or reference')}</span>
             <input name="reference" maxlength="64" autocomplete="off" />
           </label>
-          <button class="button primary" type="submit" ?disabled=${this._busy || this._lines.length === 0}>
+          <button
+            class="button primary"
+            type="submit"
+            ?disabled=${this._action.busy || this._lines.length === 0}
+          >
             ${msg('Book the delivery')}
           </button>
         </div>
@@ -73,21 +75,16 @@ export class StockReceivePage extends AdminPage {
     const form = event.currentTarget as HTMLFormElement;
     const parsed = parseDraft(this._lines);
     if (!parsed.ok) {
-      this._notice = { text: parsed.error, error: true };
+      this._action.say(parsed.error, true);
       return;
     }
     const lines = parsed.lines;
-    this._busy = true;
-    try {
+    await this._action.run(async () => {
       await receiveStock(this.api, formText(form, 'reference'), lines);
-      this._notice = { text: msg(str`Received ${lines.length} products.`), error: false };
       this._lines = [];
       form.reset();
-    } catch (error) {
-      this._notice = { text: adminErrorText(error), error: true };
-    } finally {
-      this._busy = false;
-    }
+      return msg(str`Received ${lines.length} products.`);
+    });
   };
 }
 
