@@ -6,6 +6,7 @@ import {
   parseAttributeText,
   parseBarcodeLines,
 } from '../../web-ui/admin/catalog/product-form.js';
+import { zonedInputToIso } from '../../web-ui/admin/catalog/zoned-time.js';
 
 describe('product editor fields', () => {
   it('reads barcodes a line each, PLUs as scale item codes, and writes them back the same way', () => {
@@ -39,5 +40,15 @@ describe('product editor fields', () => {
     expect(
       layoutPattern({ prefix: '28', itemDigits: 5, value: 'weight', valueDigits: 5, verifier: false }),
     ).toBe('28IIIIIWWWWWC');
+  });
+});
+
+describe('a scheduled time typed in the admin', () => {
+  it('means the shop clock, in summer and winter time', () => {
+    expect(zonedInputToIso('2026-07-04T08:00', 'Europe/Copenhagen')).toBe('2026-07-04T06:00:00.000Z');
+    expect(zonedInputToIso('2026-12-24T08:00', 'Europe/Copenhagen')).toBe('2026-12-24T07:00:00.000Z');
+    expect(zonedInputToIso('2026-07-04T08:00', 'Asia/Taipei')).toBe('2026-07-04T00:00:00.000Z');
+    expect(zonedInputToIso('2026-03-29T12:00', 'Europe/Helsinki')).toBe('2026-03-29T09:00:00.000Z');
+    expect(zonedInputToIso('tomorrow', 'Europe/Copenhagen')).toBeNull();
   });
 });

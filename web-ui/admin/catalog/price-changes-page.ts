@@ -4,7 +4,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { v7 as uuidv7 } from 'uuid';
 import { storeMoney } from '../../shared/format/store-format.js';
 import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
-import { count, dateTime } from '../components/admin-format.js';
+import { count, dateTime, getStoreTimeZone } from '../components/admin-format.js';
 import { confirmAction } from '../components/confirm-dialog.js';
 import { formText } from '../components/form-data.js';
 import { pageStyles } from '../components/page-styles.js';
@@ -22,6 +22,7 @@ import {
   type PriceItem,
   type PriceRequest,
 } from './price-api.js';
+import { zonedInputToIso } from './zoned-time.js';
 
 function statusBadge(c: PriceChange) {
   switch (c.status) {
@@ -186,7 +187,7 @@ export class PriceChangesPage extends CatalogPage {
     const request = this._request(form);
     if (request === null) return;
     const when = formText(form, 'effectiveAt');
-    this._effectiveAt = when === '' ? undefined : new Date(when).toISOString();
+    this._effectiveAt = when === '' ? undefined : (zonedInputToIso(when, getStoreTimeZone()) ?? undefined);
     this._note = formText(form, 'note');
     void this.run(async () => {
       this._preview = { request, ...(await previewPrices(this.api, request)) };
