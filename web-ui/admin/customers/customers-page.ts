@@ -1,5 +1,5 @@
 import { localized, msg } from '@lit/localize';
-import { html } from 'lit';
+import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { baseStyles, buttonStyles } from '../../shared/styles/theme.js';
 import { dateTime } from '../components/admin-format.js';
@@ -13,7 +13,19 @@ import { exportUrl, searchCustomers, type CustomerRow } from './customers-api.js
 @customElement('customers-page')
 @localized()
 export class CustomersPage extends AdminPage {
-  static override styles = [baseStyles, buttonStyles, pageStyles];
+  static override styles = [
+    baseStyles,
+    buttonStyles,
+    pageStyles,
+    // The export links look like the page's buttons.
+    css`
+      a.button {
+        display: inline-flex;
+        align-items: center;
+        text-decoration: none;
+      }
+    `,
+  ];
 
   @state() private _q = '';
 
