@@ -111,7 +111,8 @@ function productSource(f: FactFilter): string {
 
 const SIGN = `(CASE kind WHEN 'sale' THEN 1 ELSE -1 END)`;
 
-export function selectProductRows(
+/** One page of ranked products, and the totals over every product of the filter, read in one pass. */
+export function selectProductPage(
   db: Db,
   f: FactFilter,
   span: ProductSpan,
@@ -119,14 +120,18 @@ export function selectProductRows(
   descending: boolean,
   limit: number,
   offset: number,
-): ProductRow[] {
+): { rows: ProductRow[]; totals: ProductTotals | null } {
   const column = { revenue: 'g.totalMinor - g.taxMinor', quantity: 'g.quantity', margin: 'g.marginMinor' }[
     sort
   ];
   const direction = descending ? 'DESC' : 'ASC';
-  return stmt<ProductParams & { limit: number; offset: number }, ProductRow>(
+  // The window sums run over every group before LIMIT: the totals need no second pass over the rows.
+  const raw = stmt<ProductParams & { limit: number; offset: number }, ProductRow & WindowTotals>(
     db,
-    `SELECT g.*, p.sku, p.name FROM (
+    `SELECT g.*, p.sku, p.name, count(*) OVER () AS allProducts, sum(g.quantity) OVER () AS allQuantity,
+            sum(g.taxMinor) OVER () AS allTaxMinor, sum(g.totalMinor) OVER () AS allTotalMinor,
+            sum(g.costMinor) OVER () AS allCostMinor
+       FROM (
        SELECT product_id AS productId, max(category_id) AS categoryId,
               sum(${SIGN} * quantity) AS quantity,
               sum(CASE kind WHEN 'return' THEN quantity ELSE 0 END) AS returnedQuantity,
@@ -142,6 +147,30 @@ export function selectProductRows(
      ORDER BY ${column} ${direction}, g.productId
      LIMIT @limit OFFSET @offset`,
   ).all({ ...f, ...span, limit, offset });
+  const first = raw[0];
+  const totals =
+    first === undefined
+      ? null
+      : {
+          products: first.allProducts,
+          quantity: first.allQuantity,
+          taxMinor: first.allTaxMinor,
+          totalMinor: first.allTotalMinor,
+          costMinor: first.allCostMinor,
+        };
+  const rows = raw.map(
+    ({ allProducts: _p, allQuantity: _q, allTaxMinor: _t, allTotalMinor: _s, allCostMinor: _c, ...row }) =>
+      row,
+  );
+  return { rows, totals };
+}
+
+interface WindowTotals {
+  allProducts: number;
+  allQuantity: number;
+  allTaxMinor: number;
+  allTotalMinor: number;
+  allCostMinor: number;
 }
 
 export interface ProductTotals {

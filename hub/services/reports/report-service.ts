@@ -141,9 +141,10 @@ export class ReportService {
     const f = this.filter(range, query);
     const span = monthSpan(range);
     return this.ctx.tx.read((db) => {
-      const totals = q.selectProductTotals(db, f, span);
-      const items = q.selectProductRows(db, f, span, sort, order === 'best', limit, offset);
-      return { ...pageOf(items, totals.products, offset), totals };
+      const page = q.selectProductPage(db, f, span, sort, order === 'best', limit, offset);
+      // A page past the end has no rows to carry the totals: only then are they read on their own.
+      const totals = page.totals ?? q.selectProductTotals(db, f, span);
+      return { ...pageOf(page.rows, totals.products, offset), totals };
     });
   }
 

@@ -10,7 +10,6 @@ export const templates = {
   s00f1a3cde3a03bab: `Vælg en linje`,
   s028ff01ef985777b: `Kampagner`,
   s02a2b698e1a4139c: str`Hubben afviste: ${0} (${1})`,
-  s030669e2f478d49a: str`Logget ind som ${0}.`,
   s04ae3c13e8c60fee: `Butik`,
   s04d75c1934953058: str`${0}–${1}`,
   s04e13613e8f15f55: `Lager`,
@@ -40,7 +39,6 @@ export const templates = {
   s6d8c02aee480af7a: `Menu`,
   s6ebc9bd6feae62a3: `Indlæser …`,
   s775fdb5076d1414c: `Administrationssider`,
-  s7fee95b66225e1fb: `Oversigt`,
   s884bcdca26998a48: `Rapporter`,
   s88c15ed0b8a97065: `Der er ingen forbindelse til hubben.`,
   s8e847a1cc13d6f2e: `Hubben godtog ikke det indtastede. Tjek det, og prøv igen.`,
@@ -66,5 +64,4 @@ export const templates = {
   sf3ff78cc329d3528: `Forrige`,
   sf6e1665c7022a1f8: `Adgangskode`,
   sfa0656ce0912c21e: `Din session blev ændret i en anden fane. Genindlæs siden.`,
-  sff77b1a87076b8da: `Administrationsområder`,
 };

@@ -10,7 +10,6 @@ export const templates = {
   s00f1a3cde3a03bab: `Valitse rivi`,
   s028ff01ef985777b: `Kampanjat`,
   s02a2b698e1a4139c: str`Keskitin kieltäytyi: ${0} (${1})`,
-  s030669e2f478d49a: str`Kirjautuneena: ${0}.`,
   s04ae3c13e8c60fee: `Myymälä`,
   s04d75c1934953058: str`${0}–${1}`,
   s04e13613e8f15f55: `Varasto`,
@@ -40,7 +39,6 @@ export const templates = {
   s6d8c02aee480af7a: `Valikko`,
   s6ebc9bd6feae62a3: `Ladataan…`,
   s775fdb5076d1414c: `Ylläpitosivut`,
-  s7fee95b66225e1fb: `Koontinäyttö`,
   s884bcdca26998a48: `Raportit`,
   s88c15ed0b8a97065: `Keskuslaitteeseen ei saada yhteyttä.`,
   s8e847a1cc13d6f2e: `Keskitin ei hyväksynyt syötettyä. Tarkista se ja yritä uudelleen.`,
@@ -66,5 +64,4 @@ export const templates = {
   sf3ff78cc329d3528: `Edellinen`,
   sf6e1665c7022a1f8: `Salasana`,
   sfa0656ce0912c21e: `Istuntosi muuttui toisessa välilehdessä. Lataa sivu uudelleen.`,
-  sff77b1a87076b8da: `Ylläpidon osiot`,
 };

@@ -10,7 +10,6 @@ export const templates = {
   s00f1a3cde3a03bab: `选择商品行`,
   s028ff01ef985777b: `促销活动`,
   s02a2b698e1a4139c: str`主机拒绝：${0}（${1}）`,
-  s030669e2f478d49a: str`当前登录：${0}。`,
   s04ae3c13e8c60fee: `商店`,
   s04d75c1934953058: str`第 ${0}–${1} 条`,
   s04e13613e8f15f55: `库存`,
@@ -40,7 +39,6 @@ export const templates = {
   s6d8c02aee480af7a: `菜单`,
   s6ebc9bd6feae62a3: `加载中…`,
   s775fdb5076d1414c: `管理页面`,
-  s7fee95b66225e1fb: `概览`,
   s884bcdca26998a48: `报表`,
   s88c15ed0b8a97065: `无法连接到主机。`,
   s8e847a1cc13d6f2e: `主机不接受输入的内容。请检查后重试。`,
@@ -66,5 +64,4 @@ export const templates = {
   sf3ff78cc329d3528: `上一页`,
   sf6e1665c7022a1f8: `密码`,
   sfa0656ce0912c21e: `您的会话在另一个标签页中已更改。请重新加载页面。`,
-  sff77b1a87076b8da: `管理区域`,
 };

@@ -10,7 +10,6 @@ export const templates = {
   s00f1a3cde3a03bab: `選擇品項`,
   s028ff01ef985777b: `促銷活動`,
   s02a2b698e1a4139c: str`主機拒絕：${0}（${1}）`,
-  s030669e2f478d49a: str`目前登入：${0}。`,
   s04ae3c13e8c60fee: `商店`,
   s04d75c1934953058: str`第 ${0}–${1} 筆`,
   s04e13613e8f15f55: `庫存`,
@@ -40,7 +39,6 @@ export const templates = {
   s6d8c02aee480af7a: `選單`,
   s6ebc9bd6feae62a3: `載入中…`,
   s775fdb5076d1414c: `管理頁面`,
-  s7fee95b66225e1fb: `總覽`,
   s884bcdca26998a48: `報表`,
   s88c15ed0b8a97065: `無法連線到主機。`,
   s8e847a1cc13d6f2e: `主機不接受輸入的內容。請檢查後再試一次。`,
@@ -66,5 +64,4 @@ export const templates = {
   sf3ff78cc329d3528: `上一頁`,
   sf6e1665c7022a1f8: `密碼`,
   sfa0656ce0912c21e: `您的工作階段在另一個分頁中已變更。請重新載入頁面。`,
-  sff77b1a87076b8da: `管理區域`,
 };
