@@ -21,8 +21,9 @@ UPDATE sale_lines
                          ELSE unit_cost_minor * quantity END
  WHERE unit_cost_minor IS NOT NULL;
 
--- Lines by hour, till, staff, category ('' for none) and tax rate. docs counts the documents with at
--- least one line in the group (so a category filter counts the sales that had that category).
+-- Lines by hour, till, staff, category ('' for none) and tax rate. docs counts each document once per
+-- category: 1 in the group of its first line in that category, 0 in the category's other tax rates, so a
+-- category filter summing docs counts the sales that had that category, each once.
 CREATE TABLE report_line_hours (
   hour INTEGER NOT NULL,
   till_id TEXT NOT NULL,

@@ -102,12 +102,17 @@ export function addDocumentFacts(
   const who = { tillId: doc.till_id, staffId: doc.staff_id, kind: doc.kind };
   const groups = new Map<string, LineHourDelta>();
   const products = new Map<string, ProductDayDelta>();
+  // The document counts once per category: in the group of its first line there, 0 in the category's
+  // other tax rates, so a category filter summing `docs` counts each sale once.
+  const countedCategories = new Set<string>();
   for (const l of lines) {
     const key = `${l.category_id}|${l.tax_rate_bp}`;
+    const firstInCategory = !countedCategories.has(l.category_id);
+    countedCategories.add(l.category_id);
     const g = groups.get(key) ?? {
       hour,
       ...who,
-      docs: 1,
+      docs: firstInCategory ? 1 : 0,
       categoryId: l.category_id,
       taxRateBp: l.tax_rate_bp,
       lines: 0,
