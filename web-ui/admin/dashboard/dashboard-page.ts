@@ -10,6 +10,7 @@ import { dateLabel, money, percent } from '../reports/report-text.js';
 import { changeBp } from '../reports/report-filter.js';
 import { AdminPage } from '../shell/admin-page.js';
 import { ADMIN_ROUTES } from '../shell/all-routes.js';
+import { groupName } from '../shell/group-name.js';
 import { adminHref, menu } from '../shell/router.js';
 import { loadDashboard, type Dashboard, type DeviceProblem } from './dashboard-api.js';
 
@@ -51,6 +52,17 @@ export class DashboardPage extends AdminPage {
       }
       .card h2 {
         font-size: 1rem;
+      }
+      .area h3 {
+        margin: 0 0 0.5rem;
+        font-size: 1rem;
+      }
+      .area ul {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+        display: grid;
+        gap: 0.35rem;
       }
       ul.plain {
         list-style: none;
@@ -186,7 +198,7 @@ export class DashboardPage extends AdminPage {
 
   override render() {
     const may = (permission: string | null) => this.session?.may(permission) ?? false;
-    const areas = menu(ADMIN_ROUTES, may).flatMap((g) => g.routes.filter((r) => r.path !== '/'));
+    const areas = menu(ADMIN_ROUTES, may).filter((g) => g.group !== 'overview');
     return html`<div class="head">
         <h1>${msg('Dashboard')}</h1>
       </div>
@@ -195,7 +207,15 @@ export class DashboardPage extends AdminPage {
       ${this.data === null ? nothing : this.renderDashboard(this.data)}
       <h2 style="margin-top:1.5rem">${msg('Admin areas')}</h2>
       <nav class="cards" aria-label=${msg('Admin areas')}>
-        ${areas.map((route) => html`<a class="card" href=${adminHref(route.path)}><strong>${route.title()}</strong></a>`)}
+        ${areas.map(
+          (area) =>
+            html`<section class="card area" aria-label=${groupName(area.group)}>
+              <h3>${groupName(area.group)}</h3>
+              <ul>
+                ${area.routes.map((route) => html`<li><a href=${adminHref(route.path)}>${route.title()}</a></li>`)}
+              </ul>
+            </section>`,
+        )}
       </nav>`;
   }
 }

@@ -4,28 +4,8 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { baseStyles } from '../../shared/styles/theme.js';
 import { adminSessionContext, type AdminSession } from './admin-session.js';
-import { adminHref, menu, type AdminRoute, type NavGroup } from './router.js';
-
-function groupName(group: NavGroup): string {
-  switch (group) {
-    case 'overview':
-      return msg('Overview');
-    case 'catalog':
-      return msg('Catalog');
-    case 'stock':
-      return msg('Stock');
-    case 'customers':
-      return msg('Customers');
-    case 'marketing':
-      return msg('Promotions');
-    case 'staff':
-      return msg('Staff');
-    case 'reports':
-      return msg('Reports');
-    case 'store':
-      return msg('Store');
-  }
-}
+import { groupName } from './group-name.js';
+import { adminHref, menu, type AdminRoute } from './router.js';
 
 /** The menu: each group's pages this manager may open; the current page is marked for screen readers. */
 @customElement('admin-nav')
