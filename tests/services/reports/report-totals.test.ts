@@ -135,7 +135,8 @@ describe('reports agree with the sales to the minor unit', () => {
       const of = lines.filter((l) => l.category_id === categoryId);
       const r = s.reports.sales({ ...range, categoryId }, 'month');
       // Each document counts once however many of its lines (at however many tax rates) are in the category.
-      const documents = (kind: string) => new Set(of.filter((l) => l.kind === kind).map((l) => l.sale_id)).size;
+      const documents = (kind: string) =>
+        new Set(of.filter((l) => l.kind === kind).map((l) => l.sale_id)).size;
       expect({
         name,
         total: r.totals.totalMinor,
