@@ -2,6 +2,8 @@
 // return takes back. Points are integers; every division rounds down, in the store's favour, except the
 // take-back of a return, which rounds to nearest and never exceeds what the sale earned.
 
+import { divRoundToNumber } from './money.js';
+
 export interface LoyaltyTier {
   name: string;
   /** Lifetime points earned (net of returns) from which the tier applies. */
@@ -46,8 +48,10 @@ export function pointsTakenBack(args: {
   returnedMinor: number;
 }): number {
   if (args.earned <= 0 || args.saleTotalMinor <= 0 || args.returnedMinor <= 0) return 0;
-  const share = Math.round(
-    (args.earned * Math.min(args.returnedMinor, args.saleTotalMinor)) / args.saleTotalMinor,
+  const share = divRoundToNumber(
+    BigInt(args.earned) * BigInt(Math.min(args.returnedMinor, args.saleTotalMinor)),
+    BigInt(args.saleTotalMinor),
+    'points taken back',
   );
   return Math.max(0, Math.min(share, args.earned - args.alreadyTakenBack));
 }

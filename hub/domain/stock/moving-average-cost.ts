@@ -1,3 +1,4 @@
+import { divRoundToNumber } from '../money.js';
 /**
  * Moving average cost after a delivery: the goods on the shelf at their old unit cost and the delivery at
  * what was paid, averaged per unit and rounded half up to a whole minor unit. Stock at or below zero has
@@ -31,6 +32,5 @@ export const valueAtCostSql = (quantity: string, unit: string, cost: string): st
  */
 export function valueAtCost(quantity: number, unit: 'piece' | 'kg' | 'l', costMinor: number): number {
   if (unit === 'piece') return quantity * costMinor;
-  const thousandths = quantity * costMinor;
-  return Math.sign(thousandths) * Math.round(Math.abs(thousandths) / 1000);
+  return divRoundToNumber(BigInt(quantity) * BigInt(costMinor), 1000n, 'value at cost');
 }
